@@ -1,0 +1,110 @@
+package io.keydesk.application;
+
+import io.keydesk.application.AccessTokens.BuyerIdentity;
+import io.keydesk.domain.model.order.Contact;
+import io.keydesk.domain.model.order.Order;
+import io.keydesk.domain.model.order.OrderRepository;
+import io.keydesk.infrastructure.crypto.Digests;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Buyers have no accounts: an order number and its contact open a short-lived session. A wrong
+ * contact and an unknown order take the same path and get the same answer, so order numbers cannot
+ * be probed; attempts are limited per client IP and per order number.
+ */
+@ApplicationScoped
+public class BuyerAccessService {
+  private static final String NO_CONTACT = "no-such-contact@invalid";
+
+  @Inject OrderRepository orders;
+  @Inject AccessTokens tokens;
+  @Inject RateLimiter limiter;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "keydesk.buyer.session-minutes", defaultValue = "120")
+  long sessionMinutes;
+
+  @Inject
+  @ConfigProperty(name = "keydesk.buyer.limit-per-ip", defaultValue = "30")
+  int limitPerIp;
+
+  @Inject
+  @ConfigProperty(name = "keydesk.buyer.limit-per-order", defaultValue = "10")
+  int limitPerOrder;
+
+  @Inject
+  @ConfigProperty(name = "keydesk.buyer.limit-window-minutes", defaultValue = "10")
+  long limitWindowMinutes;
+
+  /** A new session: the token (shown once) and when it expires. */
+  public record BuyerSession(String token, Instant expiresAt) {}
+
+  /**
+   * Opens a session when the contact is the order's buyer.
+   *
+   * @return empty for a wrong contact or an unknown order alike
+   * @throws TooManyRequestsException when the IP or the order number is over its limit
+   */
+  @Transactional(dontRollbackOn = TooManyRequestsException.class)
+  public Optional<BuyerSession> openSession(String orderNo, String rawContact, String clientIp) {
+    Duration window = Duration.ofMinutes(limitWindowMinutes);
+    RateLimiter.Decision byIp = limiter.hit("buyer-session:ip:" + clientIp, limitPerIp, window);
+    RateLimiter.Decision byOrder =
+        limiter.hit("buyer-session:order:" + normaliseOrderNo(orderNo), limitPerOrder, window);
+    if (!byIp.allowed() || !byOrder.allowed()) {
+      throw new TooManyRequestsException(max(byIp.retryAfter(), byOrder.retryAfter()));
+    }
+    Optional<Contact> contact = Contact.parse(rawContact);
+    Optional<Order> order =
+        orderNo == null || orderNo.isBlank() || orderNo.length() > 64
+            ? Optional.empty()
+            : orders.find(orderNo.strip());
+    boolean matches = proves(order, contact);
+    if (!matches) {
+      return Optional.empty();
+    }
+    String token = Digests.randomToken("kdb_", 32);
+    Instant expires = clock.instant().plus(Duration.ofMinutes(sessionMinutes));
+    tokens.storeBuyerSession(Digests.sha256Hex(token), contact.get(), order.get().id(), expires);
+    return Optional.of(new BuyerSession(token, expires));
+  }
+
+  /** The buyer a token stands for, while it is valid. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<BuyerIdentity> identify(String token) {
+    if (token == null || !token.startsWith("kdb_") || token.length() > 100) {
+      return Optional.empty();
+    }
+    return tokens.buyerSession(Digests.sha256Hex(token), clock.instant());
+  }
+
+  /** Compares in the same way whether or not the order exists. */
+  private static boolean proves(Optional<Order> order, Optional<Contact> contact) {
+    String given = contact.map(Contact::value).orElse("");
+    String email = order.flatMap(Order::buyerEmail).orElse(NO_CONTACT);
+    String phone = order.flatMap(Order::buyerPhone).orElse(NO_CONTACT);
+    boolean byEmail = Digests.equalsConstantTime(given, email);
+    boolean byPhone = Digests.equalsConstantTime(given, phone);
+    return order.isPresent() && contact.isPresent() && (byEmail | byPhone);
+  }
+
+  private static String normaliseOrderNo(String orderNo) {
+    if (orderNo == null) {
+      return "";
+    }
+    String s = orderNo.strip();
+    return s.length() > 64 ? s.substring(0, 64) : s;
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) > 0 ? a : b;
+  }
+}

@@ -1,0 +1,174 @@
+package io.keydesk.application;
+
+import io.keydesk.application.AccessTokens.BuyerIdentity;
+import io.keydesk.domain.model.catalog.CatalogRepository;
+import io.keydesk.domain.model.order.Contact;
+import io.keydesk.domain.model.staff.Role;
+import io.keydesk.domain.model.staff.StaffRepository;
+import io.keydesk.domain.model.staff.StaffUser;
+import io.keydesk.infrastructure.security.PasswordHasher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Demo data for local runs (only when {@code keydesk.demo.enabled=true}): suppliers, products,
+ * orders with sealed keys, tickets in several states and one staff user per role. Everything goes
+ * through the same services as real traffic, so the outbox carries its events too. Loading twice
+ * changes nothing.
+ */
+@ApplicationScoped
+public class DemoData {
+  /** A demo login. */
+  public record DemoLogin(String username, String password, String role) {}
+
+  /** A demo order and the contact that opens it. */
+  public record DemoOrder(String orderNo, String contact, String product) {}
+
+  /** What the launcher prints. */
+  public record Summary(List<DemoLogin> staff, List<DemoOrder> orders) {}
+
+  static final List<DemoLogin> LOGINS =
+      List.of(
+          new DemoLogin("agent", "agent-demo-pass", Role.AGENT.name()),
+          new DemoLogin("supervisor", "supervisor-demo-pass", Role.SUPERVISOR.name()),
+          new DemoLogin("supplier", "supplier-demo-pass", Role.SUPPLIER_MANAGER.name()),
+          new DemoLogin("admin", "admin-demo-pass", Role.ADMIN.name()));
+
+  static final List<DemoOrder> ORDERS =
+      List.of(
+          new DemoOrder("DEMO-1001", "alice@example.com", "STEAM-100"),
+          new DemoOrder("DEMO-1002", "alice@example.com", "XBOX-GP-1M"),
+          new DemoOrder("DEMO-1003", "13800138000", "STEAM-100"),
+          new DemoOrder("DEMO-1004", "bob@example.com", "OFFICE-365"),
+          new DemoOrder("DEMO-1005", "bob@example.com", "XBOX-GP-1M"));
+
+  @Inject OrderImportService importer;
+  @Inject BuyerTicketService buyerTickets;
+  @Inject StaffTicketService staffTickets;
+  @Inject StaffRepository staff;
+  @Inject CatalogRepository catalog;
+  @Inject PasswordHasher hasher;
+  @Inject Clock clock;
+
+  public Summary summary() {
+    return new Summary(LOGINS, ORDERS);
+  }
+
+  /** Loads the demo set unless it is there already. */
+  @Transactional
+  public boolean load() {
+    if (staff.find("admin").isPresent()) {
+      return false;
+    }
+    Instant now = clock.instant();
+    for (int i = 0; i < ORDERS.size(); i++) {
+      DemoOrder o = ORDERS.get(i);
+      importer.importOrder(order(o, i, now), "demo-" + o.orderNo() + "-" + i);
+    }
+    for (DemoLogin login : LOGINS) {
+      Role role = Role.valueOf(login.role());
+      staff.store(
+          new StaffUser(
+              login.username(),
+              Character.toUpperCase(login.username().charAt(0)) + login.username().substring(1),
+              hasher.hash(login.password().toCharArray()),
+              role,
+              role == Role.SUPPLIER_MANAGER ? catalog.supplier("VALVE-CN").orElseThrow() : null,
+              role == Role.AGENT ? "zh-CN" : "en",
+              now));
+    }
+    AccessTokens.StaffIdentity agent =
+        new AccessTokens.StaffIdentity("agent", Role.AGENT, null);
+    BuyerIdentity alice = buyer("alice@example.com", "DEMO-1001");
+    BuyerIdentity bob = buyer("bob@example.com", "DEMO-1004");
+    BuyerIdentity phone = buyer("13800138000", "DEMO-1003");
+
+    buyerTickets.file(
+        alice,
+        new FileTicket("DEMO-1001", "INVALID_KEY", "买的卡不能用，提示 code already redeemed", 0,
+            "zh-CN", "web"),
+        null);
+    String answered =
+        buyerTickets
+            .file(
+                bob,
+                new FileTicket("DEMO-1004", "USAGE_HELP", "How do I activate Office on a Mac?",
+                    null, "en", "web"),
+                null)
+            .ticket()
+            .ticketNo();
+    staffTickets.act(
+        agent,
+        answered,
+        new StaffAction("REPLY", "Open office.com/setup, sign in and enter the key.", null));
+    String resolved =
+        buyerTickets
+            .file(
+                phone,
+                new FileTicket("DEMO-1003", "NOT_RECEIVED", "付款成功但是没收到卡密", null, "zh-CN",
+                    "mobile"),
+                null)
+            .ticket()
+            .ticketNo();
+    staffTickets.act(
+        agent,
+        resolved,
+        new StaffAction("RESOLVE", "卡密已重新发送到您的手机。", "REDELIVERED"));
+    String waiting =
+        buyerTickets
+            .file(
+                bob,
+                new FileTicket("DEMO-1005", "WRONG_PURCHASE", "I meant to buy the 3-month pass",
+                    0, "en", "web"),
+                null)
+            .ticket()
+            .ticketNo();
+    staffTickets.act(
+        agent,
+        waiting,
+        new StaffAction("ASK_BUYER", "Have you revealed or used the key already?", null));
+    return true;
+  }
+
+  private static BuyerIdentity buyer(String contact, String orderNo) {
+    return new BuyerIdentity(Contact.parse(contact).orElseThrow(), orderNo);
+  }
+
+  private static ImportOrder order(DemoOrder o, int i, Instant now) {
+    String supplier = o.product().startsWith("STEAM") ? "VALVE-CN" : "MS-APAC";
+    String name =
+        switch (o.product()) {
+          case "STEAM-100" -> "Steam Wallet 100 CNY";
+          case "XBOX-GP-1M" -> "Xbox Game Pass Ultimate 1 month";
+          default -> "Microsoft 365 Personal 1 year";
+        };
+    Instant paid = now.minus(Duration.ofHours(2L + 5L * i));
+    String contact = o.contact();
+    return new ImportOrder(
+        o.orderNo(),
+        new ImportOrder.Buyer(
+            contact.contains("@") ? contact : null, contact.contains("@") ? null : contact),
+        new ImportOrder.ProductRef(
+            o.product(),
+            name,
+            new ImportOrder.SupplierRef(
+                supplier, supplier.equals("VALVE-CN") ? "Valve CN distributor" : "Microsoft APAC")),
+        1,
+        new BigDecimal(o.product().startsWith("STEAM") ? "100.00" : "39.00"),
+        "CNY",
+        paid,
+        List.of(
+            new ImportOrder.DeliveredKey(
+                0,
+                "DEMO-" + o.product() + "-" + (4711 + i) + "-KEY",
+                null,
+                "B-2026-11-" + (i % 2 == 0 ? "A" : "B"),
+                paid.plusSeconds(3))));
+  }
+}

@@ -1,0 +1,97 @@
+package io.keydesk.application;
+
+import io.keydesk.domain.model.order.CardKey;
+import io.keydesk.domain.model.order.Order;
+import io.keydesk.domain.model.ticket.Ticket;
+import io.keydesk.domain.model.ticket.TicketChange;
+import io.keydesk.events.CardKeyEvent;
+import io.keydesk.events.EventTypes;
+import io.keydesk.events.OrderEvent;
+import io.keydesk.events.TicketEvent;
+import io.keydesk.events.Topics;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Turns domain changes into the events of the contract and appends them to the outbox. */
+@ApplicationScoped
+public class DomainEvents {
+  @Inject EventOutbox outbox;
+
+  public void orderChanged(Order order, boolean created, Instant at) {
+    String type = created ? EventTypes.ORDER_IMPORTED : EventTypes.ORDER_UPDATED;
+    outbox.append(
+        Topics.ORDERS,
+        "order",
+        order.orderNo(),
+        type,
+        new OrderEvent(
+            newId(),
+            type,
+            EventTypes.SCHEMA_VERSION,
+            at,
+            order.orderNo(),
+            order.product().sku(),
+            order.product().supplier().code(),
+            order.quantity(),
+            order.amount(),
+            order.currency(),
+            order.paidAt(),
+            order.keys().size()));
+  }
+
+  public void keyStatusChanged(CardKey key, Instant at) {
+    outbox.append(
+        Topics.CARD_KEYS,
+        "order",
+        key.order().orderNo(),
+        EventTypes.CARD_KEY_STATUS_CHANGED,
+        new CardKeyEvent(
+            newId(),
+            EventTypes.CARD_KEY_STATUS_CHANGED,
+            EventTypes.SCHEMA_VERSION,
+            at,
+            key.order().orderNo(),
+            key.keyIndex(),
+            key.fingerprint(),
+            key.batch().map(b -> b.code()).orElse(null),
+            key.order().product().sku(),
+            key.status().name()));
+  }
+
+  /** Appends one event per change the ticket collected since it was loaded. */
+  public void ticketChanged(Ticket ticket, Instant at) {
+    for (TicketChange change : ticket.drainChanges()) {
+      String type =
+          switch (change.kind()) {
+            case CREATED -> EventTypes.TICKET_CREATED;
+            case TRANSITIONED -> EventTypes.TICKET_TRANSITIONED;
+            case MESSAGE_ADDED -> EventTypes.TICKET_MESSAGE_ADDED;
+          };
+      outbox.append(
+          Topics.TICKETS,
+          "ticket",
+          ticket.ticketNo().value(),
+          type,
+          new TicketEvent(
+              newId(),
+              type,
+              EventTypes.SCHEMA_VERSION,
+              at,
+              ticket.ticketNo().value(),
+              ticket.order().orderNo(),
+              ticket.order().product().sku(),
+              ticket.order().product().supplier().code(),
+              ticket.category().code().name(),
+              change.from() == null ? null : change.from().name(),
+              change.to().name(),
+              ticket.resolution().map(Enum::name).orElse(null),
+              change.actor().type().name()));
+    }
+  }
+
+  private static String newId() {
+    return UUID.randomUUID().toString();
+  }
+}

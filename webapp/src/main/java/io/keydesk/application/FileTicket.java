@@ -1,0 +1,22 @@
+package io.keydesk.application;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** What a buyer submits to open a case. */
+public record FileTicket(
+    @NotBlank @Size(max = 64) String orderNo,
+    @NotNull
+        @Pattern(
+            regexp = "NOT_RECEIVED|INVALID_KEY|WRONG_PURCHASE|PAYMENT_ISSUE|USAGE_HELP|OTHER",
+            message = "must be one of NOT_RECEIVED, INVALID_KEY, WRONG_PURCHASE, PAYMENT_ISSUE,"
+                + " USAGE_HELP, OTHER")
+        String category,
+    @NotBlank @Size(max = 4000) String description,
+    @Min(0) @Max(999) Integer keyIndex,
+    @Pattern(regexp = "zh-CN|en", message = "must be zh-CN or en") String language,
+    @Pattern(regexp = "web|api|mobile", message = "must be web, api or mobile") String channel) {}

@@ -1,0 +1,161 @@
+package io.keydesk.application;
+
+import io.keydesk.domain.model.order.CardKey;
+import io.keydesk.domain.model.order.Order;
+import io.keydesk.domain.model.staff.StaffUser;
+import io.keydesk.domain.model.ticket.Ticket;
+import io.keydesk.domain.model.ticket.TimelineEntry;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** Read models handed to pages and resources; never entities. */
+public final class Views {
+  private Views() {}
+
+  /** An order as its buyer sees it; keys masked. */
+  public record OrderView(
+      String orderNo,
+      String productSku,
+      String productName,
+      int quantity,
+      BigDecimal amount,
+      String currency,
+      Instant paidAt,
+      List<KeyView> keys) {}
+
+  /** A key without its code: masked hint and the delivery facts. */
+  public record KeyView(
+      int index,
+      String masked,
+      String status,
+      Instant deliveredAt,
+      Instant revealedAt,
+      Instant redeemedAt) {}
+
+  /** A line of a ticket list. */
+  public record TicketSummary(
+      String ticketNo,
+      String orderNo,
+      String productName,
+      String category,
+      String status,
+      String resolution,
+      Instant createdAt,
+      Instant updatedAt,
+      Instant responseDueAt,
+      Instant resolutionDueAt,
+      String assignee) {}
+
+  /** A ticket with its timeline. */
+  public record TicketView(
+      String ticketNo,
+      String orderNo,
+      String productName,
+      String category,
+      String status,
+      String resolution,
+      String resolutionNote,
+      String description,
+      Integer keyIndex,
+      String language,
+      String buyerContact,
+      String assignee,
+      Instant createdAt,
+      Instant responseDueAt,
+      Instant resolutionDueAt,
+      Instant firstResponseAt,
+      Instant resolvedAt,
+      List<TimelineItem> timeline) {}
+
+  /** One line of a timeline. */
+  public record TimelineItem(
+      Instant at,
+      String kind,
+      String fromStatus,
+      String toStatus,
+      String actorType,
+      String actorName,
+      String body) {}
+
+  public static OrderView order(Order o) {
+    return new OrderView(
+        o.orderNo(),
+        o.product().sku(),
+        o.product().name(),
+        o.quantity(),
+        o.amount(),
+        o.currency(),
+        o.paidAt(),
+        o.keys().stream().map(Views::key).toList());
+  }
+
+  public static KeyView key(CardKey k) {
+    return new KeyView(
+        k.keyIndex(),
+        k.maskedHint(),
+        k.status().name(),
+        k.deliveredAt().orElse(null),
+        k.revealedAt().orElse(null),
+        k.redeemedAt().orElse(null));
+  }
+
+  public static TicketSummary summary(Ticket t) {
+    return new TicketSummary(
+        t.ticketNo().value(),
+        t.order().orderNo(),
+        t.order().product().name(),
+        t.category().code().name(),
+        t.status().name(),
+        t.resolution().map(Enum::name).orElse(null),
+        t.createdAt(),
+        t.updatedAt(),
+        t.responseDueAt(),
+        t.resolutionDueAt(),
+        t.assignee().map(StaffUser::username).orElse(null));
+  }
+
+  /**
+   * The ticket for the buyer ({@code forStaff} false: no internal notes, no staff fields) or for
+   * staff (notes included, contact masked).
+   */
+  public static TicketView ticket(Ticket t, boolean forStaff) {
+    List<TimelineItem> items =
+        t.timeline().stream()
+            .filter(e -> forStaff || e.visibleToBuyer())
+            .map(Views::item)
+            .toList();
+    return new TicketView(
+        t.ticketNo().value(),
+        t.order().orderNo(),
+        t.order().product().name(),
+        t.category().code().name(),
+        t.status().name(),
+        t.resolution().map(Enum::name).orElse(null),
+        t.resolutionNote().orElse(null),
+        t.description(),
+        t.cardKey().map(CardKey::keyIndex).orElse(null),
+        t.language(),
+        forStaff ? t.buyerContact().masked() : null,
+        forStaff ? t.assignee().map(StaffUser::username).orElse(null) : null,
+        t.createdAt(),
+        t.responseDueAt(),
+        t.resolutionDueAt(),
+        t.firstResponseAt().orElse(null),
+        t.resolvedAt().orElse(null),
+        items);
+  }
+
+  private static TimelineItem item(TimelineEntry e) {
+    return new TimelineItem(
+        e.at(),
+        e.kind().name(),
+        e.from().map(Enum::name).orElse(null),
+        e.to().map(Enum::name).orElse(null),
+        e.actor().type().name(),
+        e.actor().type() == io.keydesk.domain.model.ticket.Actor.Type.BUYER
+            ? "buyer"
+            : e.actor().name(),
+        e.body().orElse(null));
+  }
+}

@@ -1,0 +1,10 @@
+package io.keydesk.domain.model.category;
+
+import java.util.List;
+import java.util.Optional;
+
+public interface CategoryRepository {
+  Optional<Category> find(CategoryCode code);
+
+  List<Category> all();
+}

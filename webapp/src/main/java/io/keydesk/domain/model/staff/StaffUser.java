@@ -1,0 +1,124 @@
+package io.keydesk.domain.model.staff;
+
+import static io.keydesk.domain.shared.Checks.notBlank;
+import static io.keydesk.domain.shared.Checks.notNull;
+
+import io.keydesk.domain.model.catalog.Supplier;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** A member of staff. The password is only ever held as a slow salted hash. */
+@Entity
+@Table(name = "staff_user")
+@NamedQuery(
+    name = "StaffUser.byUsername",
+    query = "SELECT u FROM StaffUser u WHERE u.username = :username")
+@NamedQuery(name = "StaffUser.count", query = "SELECT COUNT(u) FROM StaffUser u")
+public class StaffUser {
+  private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,63}$");
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "username")
+  private String username;
+
+  @Column(name = "display_name")
+  private String displayName;
+
+  @Column(name = "password_hash")
+  private String passwordHash;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "role")
+  private Role role;
+
+  @ManyToOne
+  @JoinColumn(name = "supplier_id")
+  private Supplier supplier;
+
+  @Column(name = "language")
+  private String language;
+
+  @Column(name = "active")
+  private boolean active;
+
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  protected StaffUser() {}
+
+  public StaffUser(
+      String username,
+      String displayName,
+      String passwordHash,
+      Role role,
+      Supplier supplier,
+      String language,
+      Instant createdAt) {
+    if (username == null || !USERNAME.matcher(username).matches()) {
+      throw new IllegalArgumentException(
+          "username must be 2-64 lower-case letters, digits, dots, dashes or underscores");
+    }
+    this.username = username;
+    this.displayName = notBlank(displayName, "display name", 100);
+    this.passwordHash = notBlank(passwordHash, "password hash", 512);
+    this.role = notNull(role, "role");
+    if ((role == Role.SUPPLIER_MANAGER) != (supplier != null)) {
+      throw new IllegalArgumentException("a supplier manager, and only one, is bound to a supplier");
+    }
+    this.supplier = supplier;
+    this.language = notBlank(language, "language", 8);
+    this.active = true;
+    this.createdAt = notNull(createdAt, "created at");
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String username() {
+    return username;
+  }
+
+  public String displayName() {
+    return displayName;
+  }
+
+  public String passwordHash() {
+    return passwordHash;
+  }
+
+  public Role role() {
+    return role;
+  }
+
+  public Optional<Supplier> supplier() {
+    return Optional.ofNullable(supplier);
+  }
+
+  public String language() {
+    return language;
+  }
+
+  public boolean isActive() {
+    return active;
+  }
+
+  public void deactivate() {
+    active = false;
+  }
+}

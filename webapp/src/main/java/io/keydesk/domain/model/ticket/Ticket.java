@@ -1,0 +1,399 @@
+package io.keydesk.domain.model.ticket;
+
+import static io.keydesk.domain.shared.Checks.notBlank;
+import static io.keydesk.domain.shared.Checks.notNull;
+
+import io.keydesk.domain.model.category.Category;
+import io.keydesk.domain.model.order.CardKey;
+import io.keydesk.domain.model.order.Contact;
+import io.keydesk.domain.model.order.Order;
+import io.keydesk.domain.model.staff.StaffUser;
+import io.keydesk.domain.shared.DomainException;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/** One after-sales case about one order (and optionally one of its keys). */
+@Entity
+@Table(name = "ticket")
+@NamedQuery(name = "Ticket.byNo", query = "SELECT t FROM Ticket t WHERE t.ticketNo = :ticketNo")
+@NamedQuery(
+    name = "Ticket.byIdempotencyKey",
+    query = "SELECT t FROM Ticket t WHERE t.buyerContact = :contact AND t.idempotencyKey = :key")
+@NamedQuery(
+    name = "Ticket.ofContact",
+    query = "SELECT t FROM Ticket t WHERE t.buyerContact = :contact ORDER BY t.createdAt DESC")
+public class Ticket {
+  /** How long after resolution the buyer may reopen a ticket. */
+  public static final Duration REOPEN_WINDOW = Duration.ofDays(7);
+
+  public static final int MAX_TEXT = 4000;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "ticket_no")
+  private String ticketNo;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "order_id")
+  private Order order;
+
+  @ManyToOne
+  @JoinColumn(name = "card_key_id")
+  private CardKey cardKey;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "category_code")
+  private Category category;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "status")
+  private TicketStatus status;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "resolution")
+  private Resolution resolution;
+
+  @Column(name = "resolution_note")
+  private String resolutionNote;
+
+  @Column(name = "description")
+  private String description;
+
+  @Column(name = "language")
+  private String language;
+
+  @Column(name = "channel")
+  private String channel;
+
+  @Column(name = "buyer_contact")
+  private String buyerContact;
+
+  @Column(name = "idempotency_key")
+  private String idempotencyKey;
+
+  @ManyToOne
+  @JoinColumn(name = "assignee_id")
+  private StaffUser assignee;
+
+  @Column(name = "response_due_at")
+  private Instant responseDueAt;
+
+  @Column(name = "resolution_due_at")
+  private Instant resolutionDueAt;
+
+  @Column(name = "first_response_at")
+  private Instant firstResponseAt;
+
+  @Column(name = "resolved_at")
+  private Instant resolvedAt;
+
+  @Column(name = "closed_at")
+  private Instant closedAt;
+
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  @Column(name = "updated_at")
+  private Instant updatedAt;
+
+  @Version private int version;
+
+  @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST)
+  @OrderBy("id")
+  private List<TimelineEntry> timeline = new ArrayList<>();
+
+  @Transient private List<TicketChange> changes = new ArrayList<>();
+
+  protected Ticket() {}
+
+  /** What a buyer files. */
+  public record Claim(
+      Order order,
+      CardKey cardKey,
+      Category category,
+      String description,
+      String language,
+      String channel,
+      Contact contact,
+      String idempotencyKey) {
+    public Claim {
+      notNull(order, "order");
+      notNull(category, "category");
+      notBlank(description, "description", MAX_TEXT);
+      notBlank(language, "language", 8);
+      notBlank(channel, "channel", 16);
+      notNull(contact, "contact");
+      if (!order.belongsTo(contact)) {
+        throw new IllegalArgumentException("the contact is not the order's buyer");
+      }
+      if (cardKey != null && !cardKey.order().orderNo().equals(order.orderNo())) {
+        throw new IllegalArgumentException("the key does not belong to the order");
+      }
+      if (idempotencyKey != null) {
+        notBlank(idempotencyKey, "idempotency key", 100);
+      }
+    }
+  }
+
+  /** Opens a case; deadlines come from the category's published targets. */
+  public static Ticket open(TicketNo no, Claim claim, Instant now) {
+    Ticket t = new Ticket();
+    t.ticketNo = notNull(no, "ticket number").value();
+    t.order = claim.order();
+    t.cardKey = claim.cardKey();
+    t.category = claim.category();
+    t.description = claim.description().strip();
+    t.language = claim.language();
+    t.channel = claim.channel();
+    t.buyerContact = claim.contact().value();
+    t.idempotencyKey = claim.idempotencyKey();
+    t.status = TicketStatus.SUBMITTED;
+    t.createdAt = notNull(now, "now");
+    t.updatedAt = now;
+    t.responseDueAt = claim.category().responseDueFrom(now);
+    t.resolutionDueAt = claim.category().resolutionDueFrom(now);
+    Actor buyer = Actor.buyer();
+    t.timeline.add(
+        new TimelineEntry(
+            t,
+            TimelineEntry.Kind.TRANSITION,
+            null,
+            TicketStatus.SUBMITTED,
+            buyer,
+            null,
+            true,
+            now));
+    t.changes.add(new TicketChange(TicketChange.Kind.CREATED, null, TicketStatus.SUBMITTED, buyer));
+    return t;
+  }
+
+  /** Hands the case to a human. */
+  public void sendToReview(Actor actor, String reason, Instant now) {
+    moveTo(TicketStatus.IN_REVIEW, actor, reason, now);
+  }
+
+  /** The buyer wrote. A case waiting for the buyer goes back to review. */
+  public void addBuyerMessage(String text, Instant now) {
+    requireOpen("receive messages");
+    Actor buyer = Actor.buyer();
+    addEntry(TimelineEntry.Kind.MESSAGE, buyer, text, true, now);
+    if (status == TicketStatus.AWAITING_BUYER
+        || status == TicketStatus.SUBMITTED
+        || status == TicketStatus.REOPENED) {
+      moveTo(TicketStatus.IN_REVIEW, buyer, null, now);
+    }
+  }
+
+  /** An agent answered the buyer; the first answer stops the response clock. */
+  public void reply(String text, Actor agent, Instant now) {
+    requireOpen("be replied to");
+    addEntry(TimelineEntry.Kind.MESSAGE, agent, text, true, now);
+    markResponded(now);
+    if (status == TicketStatus.SUBMITTED || status == TicketStatus.REOPENED) {
+      moveTo(TicketStatus.IN_REVIEW, agent, null, now);
+    }
+  }
+
+  /** An agent needs more from the buyer. */
+  public void askBuyer(String question, Actor agent, Instant now) {
+    requireOpen("ask the buyer");
+    addEntry(TimelineEntry.Kind.MESSAGE, agent, question, true, now);
+    markResponded(now);
+    moveTo(TicketStatus.AWAITING_BUYER, agent, null, now);
+  }
+
+  /** Staff-only note; never shown to the buyer. */
+  public void addInternalNote(String text, Actor agent, Instant now) {
+    addEntry(TimelineEntry.Kind.NOTE, agent, text, false, now);
+  }
+
+  /** Resolves the case. A rejection needs a reason the buyer can read. */
+  public void resolve(Resolution how, String note, Actor actor, Instant now) {
+    notNull(how, "resolution");
+    if (how == Resolution.REJECTED && (note == null || note.isBlank())) {
+      throw new DomainException("reason-required", "a rejection needs a reason for the buyer");
+    }
+    if (note != null && note.length() > MAX_TEXT) {
+      throw new IllegalArgumentException("note is longer than " + MAX_TEXT + " characters");
+    }
+    moveTo(TicketStatus.RESOLVED, actor, note, now);
+    resolution = how;
+    resolutionNote = note == null || note.isBlank() ? null : note.strip();
+    resolvedAt = now;
+    if (actor.type() == Actor.Type.STAFF) {
+      markResponded(now);
+    }
+  }
+
+  /** The buyer is not satisfied; allowed within {@link #REOPEN_WINDOW} of the resolution. */
+  public void reopen(String reason, Actor actor, Instant now) {
+    if (status != TicketStatus.RESOLVED) {
+      throw new IllegalTransitionException(status, "be reopened");
+    }
+    if (now.isAfter(resolvedAt.plus(REOPEN_WINDOW))) {
+      throw new DomainException("reopen-window-passed", "the reopen window has passed");
+    }
+    moveTo(TicketStatus.REOPENED, actor, reason, now);
+    resolution = null;
+    resolutionNote = null;
+    resolvedAt = null;
+  }
+
+  /** Closes a resolved case for good. */
+  public void close(Actor actor, Instant now) {
+    moveTo(TicketStatus.CLOSED, actor, null, now);
+    closedAt = now;
+  }
+
+  public void assignTo(StaffUser agent) {
+    this.assignee = agent;
+  }
+
+  private void requireOpen(String what) {
+    if (!status.isOpen()) {
+      throw new IllegalTransitionException(status, what);
+    }
+  }
+
+  private void markResponded(Instant now) {
+    if (firstResponseAt == null) {
+      firstResponseAt = now;
+    }
+  }
+
+  private void moveTo(TicketStatus target, Actor actor, String note, Instant now) {
+    notNull(actor, "actor");
+    if (!status.canMoveTo(target)) {
+      throw new IllegalTransitionException(status, "move to " + target);
+    }
+    TicketStatus from = status;
+    status = target;
+    updatedAt = notNull(now, "now");
+    timeline.add(
+        new TimelineEntry(this, TimelineEntry.Kind.TRANSITION, from, target, actor, note, true, now));
+    changes.add(new TicketChange(TicketChange.Kind.TRANSITIONED, from, target, actor));
+  }
+
+  private void addEntry(
+      TimelineEntry.Kind kind, Actor actor, String text, boolean visible, Instant now) {
+    notBlank(text, "message", MAX_TEXT);
+    updatedAt = notNull(now, "now");
+    timeline.add(new TimelineEntry(this, kind, status, status, actor, text.strip(), visible, now));
+    if (visible) {
+      changes.add(new TicketChange(TicketChange.Kind.MESSAGE_ADDED, status, status, actor));
+    }
+  }
+
+  /** The changes since the last call, for the outbox; clears them. */
+  public List<TicketChange> drainChanges() {
+    List<TicketChange> drained = List.copyOf(changes);
+    changes.clear();
+    return drained;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public TicketNo ticketNo() {
+    return new TicketNo(ticketNo);
+  }
+
+  public Order order() {
+    return order;
+  }
+
+  public Optional<CardKey> cardKey() {
+    return Optional.ofNullable(cardKey);
+  }
+
+  public Category category() {
+    return category;
+  }
+
+  public TicketStatus status() {
+    return status;
+  }
+
+  public Optional<Resolution> resolution() {
+    return Optional.ofNullable(resolution);
+  }
+
+  public Optional<String> resolutionNote() {
+    return Optional.ofNullable(resolutionNote);
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public String language() {
+    return language;
+  }
+
+  public String channel() {
+    return channel;
+  }
+
+  public Contact buyerContact() {
+    return new Contact(buyerContact);
+  }
+
+  public boolean isFiledBy(Contact contact) {
+    return contact != null && contact.value().equals(buyerContact);
+  }
+
+  public Optional<StaffUser> assignee() {
+    return Optional.ofNullable(assignee);
+  }
+
+  public Instant responseDueAt() {
+    return responseDueAt;
+  }
+
+  public Instant resolutionDueAt() {
+    return resolutionDueAt;
+  }
+
+  public Optional<Instant> firstResponseAt() {
+    return Optional.ofNullable(firstResponseAt);
+  }
+
+  public Optional<Instant> resolvedAt() {
+    return Optional.ofNullable(resolvedAt);
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  public List<TimelineEntry> timeline() {
+    return Collections.unmodifiableList(timeline);
+  }
+}

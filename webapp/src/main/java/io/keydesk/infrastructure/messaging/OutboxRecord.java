@@ -1,0 +1,96 @@
+package io.keydesk.infrastructure.messaging;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One event waiting in (or already relayed from) the outbox. */
+@Entity
+@Table(name = "outbox_event")
+@NamedQuery(
+    name = "OutboxRecord.pending",
+    query = "SELECT o FROM OutboxRecord o WHERE o.publishedAt IS NULL ORDER BY o.id")
+@NamedQuery(
+    name = "OutboxRecord.backlog",
+    query = "SELECT COUNT(o), MIN(o.createdAt) FROM OutboxRecord o WHERE o.publishedAt IS NULL")
+public class OutboxRecord {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "event_id")
+  private String eventId;
+
+  @Column(name = "topic")
+  private String topic;
+
+  @Column(name = "aggregate_type")
+  private String aggregateType;
+
+  @Column(name = "aggregate_id")
+  private String aggregateId;
+
+  @Column(name = "event_type")
+  private String eventType;
+
+  @Column(name = "payload")
+  private String payload;
+
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  @Column(name = "published_at")
+  private Instant publishedAt;
+
+  protected OutboxRecord() {}
+
+  OutboxRecord(
+      String eventId,
+      String topic,
+      String aggregateType,
+      String aggregateId,
+      String eventType,
+      String payload,
+      Instant createdAt) {
+    this.eventId = eventId;
+    this.topic = topic;
+    this.aggregateType = aggregateType;
+    this.aggregateId = aggregateId;
+    this.eventType = eventType;
+    this.payload = payload;
+    this.createdAt = createdAt;
+  }
+
+  Long id() {
+    return id;
+  }
+
+  String eventId() {
+    return eventId;
+  }
+
+  String topic() {
+    return topic;
+  }
+
+  String aggregateId() {
+    return aggregateId;
+  }
+
+  String eventType() {
+    return eventType;
+  }
+
+  String payload() {
+    return payload;
+  }
+
+  void markPublished(Instant at) {
+    publishedAt = at;
+  }
+}

@@ -1,0 +1,2 @@
+/** Technical adapters: JPA repositories, crypto, the outbox relay to Kafka, security, rate limits. */
+package io.keydesk.infrastructure;

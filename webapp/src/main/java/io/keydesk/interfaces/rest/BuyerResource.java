@@ -1,0 +1,94 @@
+package io.keydesk.interfaces.rest;
+
+import io.keydesk.application.AccessTokens.BuyerIdentity;
+import io.keydesk.application.BuyerAccessService;
+import io.keydesk.application.BuyerAccessService.BuyerSession;
+import io.keydesk.application.BuyerTicketService;
+import io.keydesk.application.Views.OrderView;
+import io.keydesk.application.Views.TicketSummary;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A buyer proves an order and sees their orders and cases. */
+@Path("/buyer")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "buyer", description = "The buyer's own orders and cases")
+public class BuyerResource {
+  @Inject BuyerAccessService access;
+  @Inject BuyerTicketService service;
+  @Inject BuyerAuth auth;
+  @Inject JsonBodies bodies;
+  @Inject ClientAddress clientAddress;
+  @Context HttpServletRequest request;
+
+  /** Order number and the contact the shop knows for it. */
+  public record SessionRequest(
+      @NotBlank @Size(max = 64) String orderNo, @NotBlank @Size(max = 254) String contact) {}
+
+  @POST
+  @Path("sessions")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Open a buyer session",
+      description =
+          "Order number + e-mail or phone of that order → a short-lived token. A wrong contact and"
+              + " an unknown order get the same 401. Limited per client IP and per order number"
+              + " (429 with Retry-After).")
+  @APIResponse(responseCode = "201", description = "token and expiresAt")
+  @APIResponse(responseCode = "401", description = "No such order for this contact")
+  @APIResponse(responseCode = "429", description = "Too many attempts")
+  public jakarta.ws.rs.core.Response open(String body) {
+    SessionRequest req = bodies.read(body, SessionRequest.class);
+    BuyerSession session =
+        access
+            .openSession(req.orderNo(), req.contact(), clientAddress.of(request))
+            .orElseThrow(
+                () ->
+                    new RequestException(
+                        Problem.of(
+                            401,
+                            "no-such-order",
+                            "Unauthorized",
+                            "no order with this number and contact")));
+    return jakarta.ws.rs.core.Response.status(201)
+        .entity(session)
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  @GET
+  @Path("orders")
+  @Operation(summary = "The buyer's orders, keys masked")
+  @SecurityRequirement(name = "buyerToken")
+  public List<OrderView> orders(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    BuyerIdentity buyer = auth.require(authorization);
+    return service.orders(buyer);
+  }
+
+  @GET
+  @Path("tickets")
+  @Operation(summary = "The buyer's cases, newest first")
+  @SecurityRequirement(name = "buyerToken")
+  public List<TicketSummary> tickets(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    return service.tickets(auth.require(authorization));
+  }
+}

@@ -1,0 +1,89 @@
+package io.keydesk.interfaces.rest;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/** Parses and validates request bodies; every failure names the field. */
+@ApplicationScoped
+public class JsonBodies {
+  private final Jsonb jsonb = JsonbBuilder.create();
+
+  @Inject Validator validator;
+
+  /**
+   * @throws RequestException 400 for an empty or malformed body, or invalid fields
+   */
+  public <T> T read(String body, Class<T> type) {
+    if (body == null || body.isBlank()) {
+      throw new RequestException(
+          Problem.invalid(List.of(new Problem.FieldError("body", "a JSON object is required"))));
+    }
+    T value;
+    try {
+      value = jsonb.fromJson(body, type);
+    } catch (JsonbException e) {
+      throw new RequestException(
+          Problem.of(400, "malformed-json", "Malformed JSON", "the body is not valid JSON for"
+              + " this request: " + shorten(rootMessage(e))));
+    }
+    if (value == null) {
+      throw new RequestException(
+          Problem.invalid(List.of(new Problem.FieldError("body", "a JSON object is required"))));
+    }
+    validate(value);
+    return value;
+  }
+
+  public <T> void validate(T value) {
+    Set<ConstraintViolation<T>> violations = validator.validate(value);
+    if (!violations.isEmpty()) {
+      throw new RequestException(Problem.invalid(errors(violations)));
+    }
+  }
+
+  static List<Problem.FieldError> errors(Set<? extends ConstraintViolation<?>> violations) {
+    return violations.stream()
+        .map(v -> new Problem.FieldError(fieldName(v.getPropertyPath().toString()), v.getMessage()))
+        .sorted(Comparator.comparing(Problem.FieldError::field))
+        .toList();
+  }
+
+  /**
+   * A readable field path: {@code "importOrder.arg0.keys[0].<list element>.code"} → {@code
+   * "keys[0].code"}; cross-field checks named {@code xGiven}, {@code xConsistent} or {@code xNamed}
+   * report on {@code x}.
+   */
+  static String fieldName(String path) {
+    String cleaned =
+        path.replace(".<list element>", "")
+            .replaceAll("^[a-zA-Z]+\\.arg[0-9]+\\.?", "")
+            .replaceAll("(Given|Consistent|Named)$", "");
+    return cleaned.isEmpty() ? "body" : cleaned;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  private static String shorten(String s) {
+    return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+  }
+
+  @PreDestroy
+  void close() throws Exception {
+    jsonb.close();
+  }
+}

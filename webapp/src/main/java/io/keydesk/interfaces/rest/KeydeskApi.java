@@ -1,0 +1,31 @@
+package io.keydesk.interfaces.rest;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+@ApplicationPath("/api/v1")
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "Keydesk API",
+            version = "1",
+            description =
+                "After-sales for card-key shops. Shop endpoints are signed with HMAC-SHA256"
+                    + " (see docs/api.md); buyer endpoints take the token of POST"
+                    + " /buyer/sessions; staff endpoints take the token of POST /ops/tokens."
+                    + " Errors are application/problem+json."))
+@SecurityScheme(
+    securitySchemeName = "buyerToken",
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    description = "kdb_… token from POST /api/v1/buyer/sessions")
+@SecurityScheme(
+    securitySchemeName = "staffToken",
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    description = "kds_… token from POST /api/v1/ops/tokens")
+public class KeydeskApi extends Application {}

@@ -1,0 +1,160 @@
+package io.keydesk.interfaces.rest;
+
+import io.keydesk.application.RateLimiter;
+import io.keydesk.application.StaffAccessService;
+import io.keydesk.application.StaffAccessService.StaffToken;
+import io.keydesk.application.StaffAction;
+import io.keydesk.application.StaffTicketService;
+import io.keydesk.application.StaffTicketService.QueuePage;
+import io.keydesk.application.TooManyRequestsException;
+import io.keydesk.application.Views.TicketView;
+import io.keydesk.domain.model.category.CategoryCode;
+import io.keydesk.domain.model.staff.Role;
+import io.keydesk.domain.model.ticket.TicketStatus;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Staff: sign in for a token, work the queue and act on tickets. */
+@Path("/ops")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "staff", description = "Agents, supervisors and admins")
+public class OpsResource {
+  @Inject IdentityStoreHandler identityStores;
+  @Inject StaffAccessService access;
+  @Inject StaffTicketService tickets;
+  @Inject RateLimiter limiter;
+  @Inject JsonBodies bodies;
+  @Inject ClientAddress clientAddress;
+  @Context HttpServletRequest request;
+
+  /** Staff credentials. */
+  public record Login(
+      @NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 200) String password) {}
+
+  @POST
+  @Path("tokens")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Sign in: username and password → bearer token",
+      description = "Limited to 20 attempts per 10 minutes per client IP (429 with Retry-After).")
+  @APIResponse(responseCode = "201", description = "token, expiresAt, username, role")
+  @APIResponse(responseCode = "401", description = "Wrong username or password")
+  public Response signIn(String body) {
+    Login login = bodies.read(body, Login.class);
+    RateLimiter.Decision decision =
+        limiter.hit("staff-login:ip:" + clientAddress.of(request), 20, Duration.ofMinutes(10));
+    if (!decision.allowed()) {
+      throw new TooManyRequestsException(decision.retryAfter());
+    }
+    CredentialValidationResult result =
+        identityStores.validate(
+            new UsernamePasswordCredential(
+                login.username().strip().toLowerCase(Locale.ROOT), login.password()));
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      throw new RequestException(
+          Problem.of(401, "bad-credentials", "Unauthorized", "wrong username or password"));
+    }
+    StaffToken token = access.issueToken(result.getCallerPrincipal().getName());
+    return Response.status(201).entity(token).header("Cache-Control", "no-store").build();
+  }
+
+  @GET
+  @Path("tickets")
+  @StaffOnly({Role.AGENT, Role.SUPERVISOR, Role.ADMIN})
+  @SecurityRequirement(name = "staffToken")
+  @Operation(
+      summary = "The ticket queue, most urgent deadline first",
+      description =
+          "Filters: status (repeatable; default all open states), category, product (SKU)."
+              + " Paging: page (from 0), size (1-200, default 50).")
+  public QueuePage queue(
+      @QueryParam("status") List<String> status,
+      @QueryParam("category") String category,
+      @QueryParam("product") String product,
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue("50") int size) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    List<TicketStatus> statuses = new ArrayList<>();
+    for (String s : status) {
+      try {
+        statuses.add(TicketStatus.valueOf(s));
+      } catch (IllegalArgumentException e) {
+        errors.add(new Problem.FieldError("status", "unknown status " + s));
+      }
+    }
+    CategoryCode categoryCode = null;
+    if (category != null && !category.isBlank()) {
+      try {
+        categoryCode = CategoryCode.valueOf(category);
+      } catch (IllegalArgumentException e) {
+        errors.add(new Problem.FieldError("category", "unknown category " + category));
+      }
+    }
+    if (page < 0 || page > 100_000) {
+      errors.add(new Problem.FieldError("page", "must be 0 or more"));
+    }
+    if (size < 1 || size > 200) {
+      errors.add(new Problem.FieldError("size", "must be between 1 and 200"));
+    }
+    if (!errors.isEmpty()) {
+      throw new RequestException(Problem.invalid(errors));
+    }
+    return tickets.queue(
+        StaffFilter.current(request),
+        new StaffTicketService.Filter(
+            statuses, categoryCode, product == null || product.isBlank() ? null : product, page,
+            size));
+  }
+
+  @GET
+  @Path("tickets/{ticketNo}")
+  @StaffOnly({Role.AGENT, Role.SUPERVISOR, Role.ADMIN})
+  @SecurityRequirement(name = "staffToken")
+  @Operation(summary = "A ticket with its whole timeline, internal notes included")
+  public TicketView ticket(@PathParam("ticketNo") String ticketNo) {
+    return tickets.ticket(ticketNo);
+  }
+
+  @POST
+  @Path("tickets/{ticketNo}/actions")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @StaffOnly({Role.AGENT, Role.SUPERVISOR, Role.ADMIN})
+  @SecurityRequirement(name = "staffToken")
+  @Operation(
+      summary = "Act on a ticket",
+      description =
+          "type: REPLY (text), NOTE (text, staff only), ASK_BUYER (text), RESOLVE (resolution:"
+              + " REDELIVERED|REPLACED|REFUNDED|ANSWERED, optional text), REJECT (text = reason"
+              + " for the buyer), CLOSE. An action the ticket's state does not allow is a 409.")
+  @APIResponse(responseCode = "409", description = "Not allowed in the ticket's state")
+  public TicketView act(@PathParam("ticketNo") String ticketNo, String body) {
+    StaffAction action = bodies.read(body, StaffAction.class);
+    return tickets.act(StaffFilter.current(request), ticketNo, action);
+  }
+}

@@ -1,0 +1,154 @@
+package io.keydesk.interfaces.rest;
+
+import io.keydesk.application.InvalidFieldException;
+import io.keydesk.application.TooManyRequestsException;
+import io.keydesk.domain.shared.DomainException;
+import jakarta.transaction.RollbackException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Every error leaves the API as problem+json with a stable type; never a stack trace. */
+public final class ProblemMappers {
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+  /** HTTP status per domain error code; anything not listed is a 409 conflict. */
+  private static final Map<String, Integer> STATUS =
+      Map.of(
+          "not-found", 404,
+          "validation", 400,
+          "reason-required", 400,
+          "idempotency-key-reused", 422,
+          "rate-limited", 429);
+
+  private ProblemMappers() {}
+
+  static Response domain(DomainException e) {
+    if (e instanceof InvalidFieldException f) {
+      return Problem.invalid(List.of(new Problem.FieldError(f.field(), f.getMessage())))
+          .toResponse();
+    }
+    int status = STATUS.getOrDefault(e.code(), 409);
+    String title =
+        switch (status) {
+          case 404 -> "Not found";
+          case 400 -> "Invalid request";
+          case 422 -> "Unprocessable request";
+          case 429 -> "Too many requests";
+          default -> "Conflict";
+        };
+    Response.ResponseBuilder answer =
+        Response.status(status)
+            .type(Problem.MEDIA_TYPE)
+            .entity(Problem.of(status, e.code(), title, e.getMessage()));
+    if (e instanceof TooManyRequestsException t) {
+      answer.header("Retry-After", Math.max(1, t.retryAfter().toSeconds()));
+    }
+    return answer.build();
+  }
+
+  /** Problems raised by the resources. */
+  @Provider
+  public static class RequestProblems implements ExceptionMapper<RequestException> {
+    @Override
+    public Response toResponse(RequestException e) {
+      return e.problem().toResponse();
+    }
+  }
+
+  /** Business rules. */
+  @Provider
+  public static class DomainProblems implements ExceptionMapper<DomainException> {
+    @Override
+    public Response toResponse(DomainException e) {
+      return domain(e);
+    }
+  }
+
+  /** Argument checks of entities and value objects: the request was wrong. */
+  @Provider
+  public static class ArgumentProblems implements ExceptionMapper<IllegalArgumentException> {
+    @Override
+    public Response toResponse(IllegalArgumentException e) {
+      return Problem.of(400, "validation", "Invalid request", e.getMessage()).toResponse();
+    }
+  }
+
+  /** Bean Validation on service parameters. */
+  @Provider
+  public static class ValidationProblems implements ExceptionMapper<ConstraintViolationException> {
+    @Override
+    public Response toResponse(ConstraintViolationException e) {
+      return Problem.invalid(JsonBodies.errors(e.getConstraintViolations())).toResponse();
+    }
+  }
+
+  /** JAX-RS' own answers (unknown path, wrong method, unsupported media type, ...). */
+  @Provider
+  public static class HttpProblems implements ExceptionMapper<WebApplicationException> {
+    @Override
+    public Response toResponse(WebApplicationException e) {
+      int status = e.getResponse().getStatus();
+      Response.Status known = Response.Status.fromStatusCode(status);
+      String title = known == null ? "Error" : known.getReasonPhrase();
+      Response.ResponseBuilder answer =
+          Response.status(status)
+              .type(Problem.MEDIA_TYPE)
+              .entity(
+                  Problem.of(
+                      status, title.toLowerCase().replace(' ', '-'), title, e.getMessage()));
+      e.getResponse().getHeaders().forEach((k, v) -> v.forEach(value -> answer.header(k, value)));
+      return answer.type(Problem.MEDIA_TYPE).build();
+    }
+  }
+
+  /** Anything else: logged with its cause here, answered without details. */
+  @Provider
+  public static class UnexpectedProblems implements ExceptionMapper<Throwable> {
+    @Override
+    public Response toResponse(Throwable e) {
+      DomainException domain = find(e, DomainException.class);
+      if (domain != null) {
+        return domain(domain);
+      }
+      ConstraintViolationException invalid = find(e, ConstraintViolationException.class);
+      if (invalid != null) {
+        return Problem.invalid(JsonBodies.errors(invalid.getConstraintViolations())).toResponse();
+      }
+      if (find(e, RollbackException.class) != null || isConstraintConflict(e)) {
+        return Problem.of(
+                409, "conflict", "Conflict", "a concurrent change got there first; retry")
+            .toResponse();
+      }
+      LOG.log(Level.SEVERE, "Unexpected error answering a request", e);
+      return Problem.of(500, "internal", "Internal error", "something went wrong on our side")
+          .toResponse();
+    }
+  }
+
+  static <T extends Throwable> T find(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
+  }
+
+  static boolean isConstraintConflict(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLIntegrityConstraintViolationException
+          || t instanceof jakarta.persistence.OptimisticLockException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+}

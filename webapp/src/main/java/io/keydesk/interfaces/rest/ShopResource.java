@@ -1,0 +1,82 @@
+package io.keydesk.interfaces.rest;
+
+import io.keydesk.application.CardKeyStatusService;
+import io.keydesk.application.CardKeyStatusService.KeyStatus;
+import io.keydesk.application.ImportOrder;
+import io.keydesk.application.KeyStatusReport;
+import io.keydesk.application.OrderImportService;
+import io.keydesk.application.OrderReceipt;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The shop pushes orders and key status. Each request is signed (see {@link ShopSignatures}); the
+ * signature check, the replay guard and the change commit together, so a failed request can be sent
+ * again with the same signature.
+ */
+@Path("/")
+@RequestScoped
+@Tag(name = "shop", description = "Signed calls from the shop")
+public class ShopResource {
+  @Inject ShopSignatures signatures;
+  @Inject JsonBodies bodies;
+  @Inject OrderImportService importer;
+  @Inject CardKeyStatusService keyStatus;
+
+  @POST
+  @Path("orders")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Transactional
+  @Operation(
+      summary = "Create or update an order with its delivered keys",
+      description =
+          "Idempotent on orderNo: the same order again gives the same answer and no second order."
+              + " Keys are sealed at once and never returned; the receipt names them by index and"
+              + " fingerprint.")
+  @APIResponse(responseCode = "200", description = "The order as Keydesk holds it")
+  @APIResponse(responseCode = "400", description = "Invalid fields, each named")
+  @APIResponse(responseCode = "401", description = "Missing or wrong signature, stale timestamp")
+  @APIResponse(responseCode = "409", description = "Replayed request, or a conflicting key")
+  public OrderReceipt importOrder(
+      @Parameter(description = "Unix seconds") @HeaderParam(ShopSignatures.TIMESTAMP)
+          String timestamp,
+      @Parameter(description = "sha256=<hex HMAC of timestamp + '.' + body>")
+          @HeaderParam(ShopSignatures.SIGNATURE)
+          String signature,
+      String body) {
+    signatures.verify(timestamp, signature, body);
+    ImportOrder order = bodies.read(body, ImportOrder.class);
+    return importer.importOrder(order, OrderImportService.payloadHash(body));
+  }
+
+  @POST
+  @Path("card-keys/status")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Transactional
+  @Operation(
+      summary = "Report a key redeemed or voided",
+      description = "Name the key by orderNo + keyIndex, or by fingerprint. Repeating a report is"
+          + " harmless (changed: false).")
+  @APIResponse(responseCode = "200", description = "The key's status now")
+  @APIResponse(responseCode = "404", description = "No such order or key")
+  public KeyStatus reportKeyStatus(
+      @HeaderParam(ShopSignatures.TIMESTAMP) String timestamp,
+      @HeaderParam(ShopSignatures.SIGNATURE) String signature,
+      String body) {
+    signatures.verify(timestamp, signature, body);
+    return keyStatus.report(bodies.read(body, KeyStatusReport.class));
+  }
+}

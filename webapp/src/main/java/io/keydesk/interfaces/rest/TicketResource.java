@@ -1,0 +1,99 @@
+package io.keydesk.interfaces.rest;
+
+import io.keydesk.application.AccessTokens.BuyerIdentity;
+import io.keydesk.application.BuyerTicketService;
+import io.keydesk.application.BuyerTicketService.Filed;
+import io.keydesk.application.FileTicket;
+import io.keydesk.application.Views.TicketView;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A buyer opens and follows a case. */
+@Path("/tickets")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "buyerToken")
+@Tag(name = "buyer")
+public class TicketResource {
+  @Inject BuyerTicketService service;
+  @Inject BuyerAuth auth;
+  @Inject JsonBodies bodies;
+
+  /** A message from the buyer. */
+  public record MessageRequest(@NotBlank @Size(max = 4000) String text) {}
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Open a case about one of the buyer's orders",
+      description =
+          "With an Idempotency-Key header a retried submit returns the ticket of the first call"
+              + " (200) instead of creating a second one (201); the same key with a different body"
+              + " is refused (422).")
+  @APIResponse(responseCode = "201", description = "Created")
+  @APIResponse(responseCode = "200", description = "Retry of an earlier submit")
+  @APIResponse(responseCode = "404", description = "No such order among the buyer's")
+  public Response file(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @Parameter(description = "Any unique string up to 100 characters")
+          @HeaderParam("Idempotency-Key")
+          String idempotencyKey,
+      String body) {
+    BuyerIdentity buyer = auth.require(authorization);
+    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
+      throw new RequestException(
+          Problem.invalid(
+              List.of(
+                  new Problem.FieldError(
+                      "Idempotency-Key", "must be 1 to 100 characters"))));
+    }
+    FileTicket cmd = bodies.read(body, FileTicket.class);
+    Filed filed = Conflicts.retryOnce(() -> service.file(buyer, cmd, idempotencyKey));
+    return Response.status(filed.created() ? 201 : 200)
+        .location(URI.create("tickets/" + filed.ticket().ticketNo()))
+        .entity(filed.ticket())
+        .build();
+  }
+
+  @GET
+  @Path("{ticketNo}")
+  @Operation(summary = "A case with its status and timeline")
+  @APIResponse(responseCode = "404", description = "No such ticket among the buyer's")
+  public TicketView ticket(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @PathParam("ticketNo") String ticketNo) {
+    return service.ticket(auth.require(authorization), ticketNo);
+  }
+
+  @POST
+  @Path("{ticketNo}/messages")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Write to the agent on a case")
+  public TicketView message(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @PathParam("ticketNo") String ticketNo,
+      String body) {
+    BuyerIdentity buyer = auth.require(authorization);
+    MessageRequest msg = bodies.read(body, MessageRequest.class);
+    return service.addMessage(buyer, ticketNo, msg.text());
+  }
+}
