@@ -53,7 +53,11 @@ public class JpaEventOutbox implements EventOutbox {
   }
 
   @PreDestroy
-  void close() throws Exception {
-    jsonb.close();
+  void close() {
+    try {
+      jsonb.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("closing JSON-B", e);
+    }
   }
 }

@@ -29,6 +29,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class KafkaEventPublisher {
   private static final Logger LOG = Logger.getLogger(KafkaEventPublisher.class.getName());
 
+  /**
+   * The Kafka client warns on every failed reconnect; while the broker is down that floods the log.
+   * The relay reports outages itself (with its backoff), so the client only logs errors.
+   */
+  private static final Logger KAFKA_CLIENT = Logger.getLogger("org.apache.kafka");
+
+
   @Inject
   @ConfigProperty(name = "keydesk.kafka.bootstrap", defaultValue = "127.0.0.1:9092")
   String bootstrap;
@@ -73,6 +80,7 @@ public class KafkaEventPublisher {
 
   private KafkaProducer<String, String> producer() {
     if (producer == null) {
+      KAFKA_CLIENT.setLevel(Level.SEVERE);
       Properties props = new Properties();
       props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
       props.put(ProducerConfig.ACKS_CONFIG, "all");

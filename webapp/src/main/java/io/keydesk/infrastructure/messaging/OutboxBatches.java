@@ -51,13 +51,13 @@ public class OutboxBatches {
   @Transactional(Transactional.TxType.SUPPORTS)
   public Backlog backlog() {
     Object[] row =
-        em.createNamedQuery("OutboxRecord.backlog", Object[].class).getSingleResult();
-    long count = ((Number) row[0]).longValue();
-    Duration age =
-        row[1] == null
-            ? Duration.ZERO
-            : Duration.between((Instant) row[1], Instant.now(Clock.systemUTC()));
-    return new Backlog(count, age);
+        (Object[])
+            em.createNativeQuery(
+                    "SELECT COUNT(*), COALESCE(TIMESTAMPDIFF(MICROSECOND, MIN(created_at),"
+                        + " UTC_TIMESTAMP(3)), 0) FROM outbox_event WHERE published_at IS NULL")
+                .getSingleResult();
+    return new Backlog(
+        ((Number) row[0]).longValue(), Duration.ofNanos(((Number) row[1]).longValue() * 1000));
   }
 
   /** Pending events and the age of the oldest one. */

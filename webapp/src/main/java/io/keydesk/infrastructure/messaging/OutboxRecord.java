@@ -15,9 +15,6 @@ import java.time.Instant;
 @NamedQuery(
     name = "OutboxRecord.pending",
     query = "SELECT o FROM OutboxRecord o WHERE o.publishedAt IS NULL ORDER BY o.id")
-@NamedQuery(
-    name = "OutboxRecord.backlog",
-    query = "SELECT COUNT(o), MIN(o.createdAt) FROM OutboxRecord o WHERE o.publishedAt IS NULL")
 public class OutboxRecord {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

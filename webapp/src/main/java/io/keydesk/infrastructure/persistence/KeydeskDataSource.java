@@ -21,8 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
     properties = {
       "fish.payara.is-connection-validation-required=true",
       "fish.payara.connection-validation-method=meta-data",
-      "fish.payara.fail-all-connections=true",
-      "fish.payara.statement-cache-size=64"
+      "fish.payara.fail-all-connections=true"
     })
 @ApplicationScoped
 public class KeydeskDataSource {

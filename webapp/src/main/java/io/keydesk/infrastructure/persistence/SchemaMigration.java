@@ -26,18 +26,16 @@ public class SchemaMigration {
 
   @PostConstruct
   void migrate() {
-    MigrateResult result =
+    Flyway flyway =
         Flyway.configure(SchemaMigration.class.getClassLoader())
             .dataSource(dataSource)
             .locations("classpath:db/migration")
-            .load()
-            .migrate();
+            .load();
+    MigrateResult result = flyway.migrate();
+    String version =
+        flyway.info().current() == null ? "none" : flyway.info().current().getVersion().toString();
     LOG.info(
         () ->
-            "Schema at version "
-                + result.targetSchemaVersion
-                + " ("
-                + result.migrationsExecuted
-                + " migrations applied now)");
+            "Schema at version " + version + " (" + result.migrationsExecuted + " applied now)");
   }
 }

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -52,9 +53,11 @@ public class BuyerResource {
           "Order number + e-mail or phone of that order → a short-lived token. A wrong contact and"
               + " an unknown order get the same 401. Limited per client IP and per order number"
               + " (429 with Retry-After).")
-  @APIResponse(responseCode = "201", description = "token and expiresAt")
-  @APIResponse(responseCode = "401", description = "No such order for this contact")
-  @APIResponse(responseCode = "429", description = "Too many attempts")
+  @APIResponses({
+    @APIResponse(responseCode = "201", description = "token and expiresAt"),
+    @APIResponse(responseCode = "401", description = "No such order for this contact"),
+    @APIResponse(responseCode = "429", description = "Too many attempts")
+  })
   public jakarta.ws.rs.core.Response open(String body) {
     SessionRequest req = bodies.read(body, SessionRequest.class);
     BuyerSession session =

@@ -83,7 +83,11 @@ public class JsonBodies {
   }
 
   @PreDestroy
-  void close() throws Exception {
-    jsonb.close();
+  void close() {
+    try {
+      jsonb.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("closing JSON-B", e);
+    }
   }
 }

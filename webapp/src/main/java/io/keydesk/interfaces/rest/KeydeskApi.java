@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 
 @ApplicationPath("/api/v1")
 @OpenAPIDefinition(
@@ -18,14 +19,16 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                     + " (see docs/api.md); buyer endpoints take the token of POST"
                     + " /buyer/sessions; staff endpoints take the token of POST /ops/tokens."
                     + " Errors are application/problem+json."))
-@SecurityScheme(
-    securitySchemeName = "buyerToken",
-    type = SecuritySchemeType.HTTP,
-    scheme = "bearer",
-    description = "kdb_… token from POST /api/v1/buyer/sessions")
-@SecurityScheme(
-    securitySchemeName = "staffToken",
-    type = SecuritySchemeType.HTTP,
-    scheme = "bearer",
-    description = "kds_… token from POST /api/v1/ops/tokens")
+@SecuritySchemes({
+  @SecurityScheme(
+      securitySchemeName = "buyerToken",
+      type = SecuritySchemeType.HTTP,
+      scheme = "bearer",
+      description = "kdb_… token from POST /api/v1/buyer/sessions"),
+  @SecurityScheme(
+      securitySchemeName = "staffToken",
+      type = SecuritySchemeType.HTTP,
+      scheme = "bearer",
+      description = "kds_… token from POST /api/v1/ops/tokens")
+})
 public class KeydeskApi extends Application {}

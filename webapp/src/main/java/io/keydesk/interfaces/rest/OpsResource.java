@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -63,8 +64,10 @@ public class OpsResource {
   @Operation(
       summary = "Sign in: username and password → bearer token",
       description = "Limited to 20 attempts per 10 minutes per client IP (429 with Retry-After).")
-  @APIResponse(responseCode = "201", description = "token, expiresAt, username, role")
-  @APIResponse(responseCode = "401", description = "Wrong username or password")
+  @APIResponses({
+    @APIResponse(responseCode = "201", description = "token, expiresAt, username, role"),
+    @APIResponse(responseCode = "401", description = "Wrong username or password")
+  })
   public Response signIn(String body) {
     Login login = bodies.read(body, Login.class);
     RateLimiter.Decision decision =

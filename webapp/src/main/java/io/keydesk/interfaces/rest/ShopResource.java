@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -45,10 +46,12 @@ public class ShopResource {
           "Idempotent on orderNo: the same order again gives the same answer and no second order."
               + " Keys are sealed at once and never returned; the receipt names them by index and"
               + " fingerprint.")
-  @APIResponse(responseCode = "200", description = "The order as Keydesk holds it")
-  @APIResponse(responseCode = "400", description = "Invalid fields, each named")
-  @APIResponse(responseCode = "401", description = "Missing or wrong signature, stale timestamp")
-  @APIResponse(responseCode = "409", description = "Replayed request, or a conflicting key")
+  @APIResponses({
+    @APIResponse(responseCode = "200", description = "The order as Keydesk holds it"),
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named"),
+    @APIResponse(responseCode = "401", description = "Missing or wrong signature, stale timestamp"),
+    @APIResponse(responseCode = "409", description = "Replayed request, or a conflicting key")
+  })
   public OrderReceipt importOrder(
       @Parameter(description = "Unix seconds") @HeaderParam(ShopSignatures.TIMESTAMP)
           String timestamp,
@@ -70,8 +73,10 @@ public class ShopResource {
       summary = "Report a key redeemed or voided",
       description = "Name the key by orderNo + keyIndex, or by fingerprint. Repeating a report is"
           + " harmless (changed: false).")
-  @APIResponse(responseCode = "200", description = "The key's status now")
-  @APIResponse(responseCode = "404", description = "No such order or key")
+  @APIResponses({
+    @APIResponse(responseCode = "200", description = "The key's status now"),
+    @APIResponse(responseCode = "404", description = "No such order or key")
+  })
   public KeyStatus reportKeyStatus(
       @HeaderParam(ShopSignatures.TIMESTAMP) String timestamp,
       @HeaderParam(ShopSignatures.SIGNATURE) String signature,

@@ -24,6 +24,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,9 +50,11 @@ public class TicketResource {
           "With an Idempotency-Key header a retried submit returns the ticket of the first call"
               + " (200) instead of creating a second one (201); the same key with a different body"
               + " is refused (422).")
-  @APIResponse(responseCode = "201", description = "Created")
-  @APIResponse(responseCode = "200", description = "Retry of an earlier submit")
-  @APIResponse(responseCode = "404", description = "No such order among the buyer's")
+  @APIResponses({
+    @APIResponse(responseCode = "201", description = "Created"),
+    @APIResponse(responseCode = "200", description = "Retry of an earlier submit"),
+    @APIResponse(responseCode = "404", description = "No such order among the buyer's")
+  })
   public Response file(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @Parameter(description = "Any unique string up to 100 characters")
