@@ -1,0 +1,213 @@
+package io.keydesk.analytics;
+
+import io.keydesk.events.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs {@link AnalyticsTopology} against a Kafka cluster: reads {@link StreamsSettings}, creates
+ * missing topics, starts, waits for RUNNING, and closes gracefully on JVM shutdown. Local state is
+ * never wiped: a restart resumes from the state directory and the changelogs.
+ */
+public final class StreamsApp implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
+
+  static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration RUNNING_WARNING_INTERVAL = Duration.ofSeconds(60);
+
+  /**
+   * Dead stream threads are replaced at most this many times within {@link #REPLACEMENT_WINDOW}.
+   */
+  static final int MAX_THREAD_REPLACEMENTS = 5;
+
+  static final Duration REPLACEMENT_WINDOW = Duration.ofMinutes(10);
+
+  private final StreamsSettings settings;
+  private final KafkaStreams streams;
+  private final CompletableFuture<Boolean> reachedRunning = new CompletableFuture<>();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  /** Builds the topology and the client; nothing is processed until {@link #start()}. */
+  public StreamsApp(StreamsSettings settings) {
+    this.settings = settings;
+    Properties config = settings.streamsConfig();
+    this.streams = new KafkaStreams(AnalyticsTopology.build(config), config);
+    streams.setStateListener(this::onStateChange);
+    streams.setUncaughtExceptionHandler(
+        new ReplaceDeadThreads(
+            settings.applicationId(),
+            MAX_THREAD_REPLACEMENTS,
+            REPLACEMENT_WINDOW,
+            System::currentTimeMillis));
+  }
+
+  /** Creates and starts an app; close it when done. */
+  public static StreamsApp start(StreamsSettings settings) {
+    StreamsApp app = new StreamsApp(settings);
+    app.start();
+    return app;
+  }
+
+  /** Creates missing topics (if so configured) and starts the stream threads. */
+  public void start() {
+    if (settings.createTopics()) {
+      createMissingTopics();
+    }
+    streams.start();
+  }
+
+  /**
+   * Waits until the app is RUNNING. Returns false when {@code timeout} passes first, or when the
+   * app stopped (NOT_RUNNING or ERROR) before ever running.
+   */
+  public boolean awaitRunning(Duration timeout) throws InterruptedException {
+    try {
+      return reachedRunning.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      return false;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("unexpected failure waiting for RUNNING", e);
+    }
+  }
+
+  /** Blocks until the app has stopped, after {@link #close()} or in ERROR. */
+  public void awaitStopped() throws InterruptedException {
+    stopped.await();
+  }
+
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  /** Closes gracefully: commits, flushes stores, leaves the group. Safe to call more than once. */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      LOG.info("Closing {} (state {})", settings.applicationId(), streams.state());
+      if (!streams.close(CLOSE_TIMEOUT)) {
+        LOG.warn("{} did not close within {}", settings.applicationId(), CLOSE_TIMEOUT);
+      }
+      stopped.countDown();
+    }
+  }
+
+  private void onStateChange(KafkaStreams.State newState, KafkaStreams.State oldState) {
+    LOG.info("{} state {} -> {}", settings.applicationId(), oldState, newState);
+    if (newState == KafkaStreams.State.RUNNING) {
+      reachedRunning.complete(true);
+    } else if (!newState.isRunningOrRebalancing()) {
+      reachedRunning.complete(false); // shutting down or failed before ever running
+    }
+    if (newState == KafkaStreams.State.NOT_RUNNING || newState == KafkaStreams.State.ERROR) {
+      stopped.countDown();
+    }
+  }
+
+  /**
+   * Creates the input and output topics that do not exist yet, so a fresh cluster works without a
+   * separate setup step. Existing topics are left as they are. Failures are logged, not fatal: the
+   * streams client reports missing topics itself.
+   */
+  private void createMissingTopics() {
+    List<NewTopic> topics = new ArrayList<>();
+    for (String name : List.of(Topics.TICKETS, Topics.DEAD_LETTER)) {
+      topics.add(new NewTopic(name, settings.topicPartitions(), settings.replicationFactor()));
+    }
+    topics.add(
+        new NewTopic(
+                Topics.TICKETS_PER_CATEGORY,
+                settings.topicPartitions(),
+                settings.replicationFactor())
+            .configs(
+                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+
+    Map<String, Object> adminConfig =
+        Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+            settings.bootstrapServers(),
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+            (int) ADMIN_TIMEOUT.toMillis(),
+            AdminClientConfig.CLIENT_ID_CONFIG,
+            settings.applicationId() + "-topic-setup");
+    try (Admin admin = Admin.create(adminConfig)) {
+      admin
+          .createTopics(topics)
+          .values()
+          .forEach(
+              (name, created) -> {
+                try {
+                  created.get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                  LOG.info("Created topic {}", name);
+                } catch (ExecutionException e) {
+                  if (!(e.getCause() instanceof TopicExistsException)) {
+                    LOG.warn("Could not create topic {}: {}", name, e.getCause().toString());
+                  }
+                } catch (TimeoutException e) {
+                  LOG.warn("Timed out creating topic {} at {}", name, settings.bootstrapServers());
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
+    }
+  }
+
+  public static void main(String[] args) throws InterruptedException {
+    StreamsSettings settings = StreamsSettings.fromSystem();
+    LOG.info(
+        "Starting {}: bootstrap {}, state dir {}, exactly_once_v2, replication factor {}, {}"
+            + " thread(s)",
+        settings.applicationId(),
+        settings.bootstrapServers(),
+        settings.stateDir().toAbsolutePath(),
+        settings.replicationFactor(),
+        settings.threads());
+
+    StreamsApp app = new StreamsApp(settings);
+    Runtime.getRuntime().addShutdownHook(new Thread(app::close, "keydesk-analytics-shutdown"));
+    app.start();
+
+    boolean running;
+    while (!(running = app.awaitRunning(RUNNING_WARNING_INTERVAL))
+        && !app.reachedRunning.isDone()) {
+      LOG.warn(
+          "{} is not RUNNING yet (state {}); is Kafka reachable at {}?",
+          settings.applicationId(),
+          app.state(),
+          settings.bootstrapServers());
+    }
+    if (running) {
+      LOG.info(
+          "{} RUNNING: counting {} into {}",
+          settings.applicationId(),
+          Topics.TICKETS,
+          Topics.TICKETS_PER_CATEGORY);
+    }
+
+    app.awaitStopped();
+    if (app.state() == KafkaStreams.State.ERROR) {
+      LOG.error("{} stopped in state ERROR", settings.applicationId());
+      app.close();
+      System.exit(1);
+    }
+  }
+}
