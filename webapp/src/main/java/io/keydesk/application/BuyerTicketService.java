@@ -28,8 +28,8 @@ import java.util.Optional;
 
 /**
  * What a verified buyer can do: see their orders and cases, open a case, follow it and write to the
- * agent. Everything is checked against the buyer's contact; someone else's order or ticket is
- * "not found", exactly like one that does not exist.
+ * agent. Everything is checked against the buyer's contact; someone else's order or ticket is "not
+ * found", exactly like one that does not exist.
  */
 @ApplicationScoped
 public class BuyerTicketService {

@@ -30,10 +30,7 @@ public class CardKeyStatusService {
     Instant now = clock.instant();
     Instant at = report.at() == null ? now : report.at();
     boolean changed =
-        switch (report.status()) {
-          case REDEEMED -> key.markRedeemed(at);
-          case VOIDED -> key.markVoided(at);
-        };
+        "REDEEMED".equals(report.status()) ? key.markRedeemed(at) : key.markVoided(at);
     if (changed) {
       events.keyStatusChanged(key, now);
     }

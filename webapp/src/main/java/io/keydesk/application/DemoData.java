@@ -83,23 +83,27 @@ public class DemoData {
               role == Role.AGENT ? "zh-CN" : "en",
               now));
     }
-    AccessTokens.StaffIdentity agent =
-        new AccessTokens.StaffIdentity("agent", Role.AGENT, null);
+    AccessTokens.StaffIdentity agent = new AccessTokens.StaffIdentity("agent", Role.AGENT, null);
     BuyerIdentity alice = buyer("alice@example.com", "DEMO-1001");
     BuyerIdentity bob = buyer("bob@example.com", "DEMO-1004");
     BuyerIdentity phone = buyer("13800138000", "DEMO-1003");
 
     buyerTickets.file(
         alice,
-        new FileTicket("DEMO-1001", "INVALID_KEY", "买的卡不能用，提示 code already redeemed", 0,
-            "zh-CN", "web"),
+        new FileTicket(
+            "DEMO-1001", "INVALID_KEY", "买的卡不能用，提示 code already redeemed", 0, "zh-CN", "web"),
         null);
     String answered =
         buyerTickets
             .file(
                 bob,
-                new FileTicket("DEMO-1004", "USAGE_HELP", "How do I activate Office on a Mac?",
-                    null, "en", "web"),
+                new FileTicket(
+                    "DEMO-1004",
+                    "USAGE_HELP",
+                    "How do I activate Office on a Mac?",
+                    null,
+                    "en",
+                    "web"),
                 null)
             .ticket()
             .ticketNo();
@@ -111,21 +115,22 @@ public class DemoData {
         buyerTickets
             .file(
                 phone,
-                new FileTicket("DEMO-1003", "NOT_RECEIVED", "付款成功但是没收到卡密", null, "zh-CN",
-                    "mobile"),
+                new FileTicket("DEMO-1003", "NOT_RECEIVED", "付款成功但是没收到卡密", null, "zh-CN", "mobile"),
                 null)
             .ticket()
             .ticketNo();
-    staffTickets.act(
-        agent,
-        resolved,
-        new StaffAction("RESOLVE", "卡密已重新发送到您的手机。", "REDELIVERED"));
+    staffTickets.act(agent, resolved, new StaffAction("RESOLVE", "卡密已重新发送到您的手机。", "REDELIVERED"));
     String waiting =
         buyerTickets
             .file(
                 bob,
-                new FileTicket("DEMO-1005", "WRONG_PURCHASE", "I meant to buy the 3-month pass",
-                    0, "en", "web"),
+                new FileTicket(
+                    "DEMO-1005",
+                    "WRONG_PURCHASE",
+                    "I meant to buy the 3-month pass",
+                    0,
+                    "en",
+                    "web"),
                 null)
             .ticket()
             .ticketNo();

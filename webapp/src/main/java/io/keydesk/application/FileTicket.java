@@ -13,8 +13,9 @@ public record FileTicket(
     @NotNull
         @Pattern(
             regexp = "NOT_RECEIVED|INVALID_KEY|WRONG_PURCHASE|PAYMENT_ISSUE|USAGE_HELP|OTHER",
-            message = "must be one of NOT_RECEIVED, INVALID_KEY, WRONG_PURCHASE, PAYMENT_ISSUE,"
-                + " USAGE_HELP, OTHER")
+            message =
+                "must be one of NOT_RECEIVED, INVALID_KEY, WRONG_PURCHASE, PAYMENT_ISSUE,"
+                    + " USAGE_HELP, OTHER")
         String category,
     @NotBlank @Size(max = 4000) String description,
     @Min(0) @Max(999) Integer keyIndex,

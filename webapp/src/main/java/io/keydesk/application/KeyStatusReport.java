@@ -16,13 +16,9 @@ public record KeyStatusReport(
     @Size(max = 64) String orderNo,
     @Min(0) @Max(999) Integer keyIndex,
     @Pattern(regexp = "[0-9a-f]{64}") String fingerprint,
-    @NotNull Status status,
+    @NotNull @Pattern(regexp = "REDEEMED|VOIDED", message = "must be REDEEMED or VOIDED")
+        String status,
     Instant at) {
-
-  public enum Status {
-    REDEEMED,
-    VOIDED
-  }
 
   @AssertTrue(message = "name the key by orderNo and keyIndex, or by fingerprint")
   public boolean isKeyNamed() {

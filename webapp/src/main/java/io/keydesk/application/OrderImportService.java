@@ -94,15 +94,13 @@ public class OrderImportService {
             .supplier(ref.supplier().code())
             .orElseGet(
                 () ->
-                    catalog.store(
-                        new Supplier(ref.supplier().code(), ref.supplier().name(), now)));
+                    catalog.store(new Supplier(ref.supplier().code(), ref.supplier().name(), now)));
     Optional<Product> known = catalog.product(ref.sku());
     if (known.isPresent()) {
       Product p = known.get();
       if (!p.supplier().code().equals(supplier.code())) {
         throw new DomainException(
-            "product-supplier-conflict",
-            "product " + ref.sku() + " belongs to another supplier");
+            "product-supplier-conflict", "product " + ref.sku() + " belongs to another supplier");
       }
       if (!p.name().equals(ref.name())) {
         p.rename(ref.name());

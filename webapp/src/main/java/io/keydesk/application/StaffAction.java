@@ -23,8 +23,7 @@ public record StaffAction(
 
   @AssertTrue(message = "this action needs a text")
   public boolean isTextGiven() {
-    boolean needsText =
-        type != null && type.matches("REPLY|NOTE|ASK_BUYER|REJECT");
+    boolean needsText = type != null && type.matches("REPLY|NOTE|ASK_BUYER|REJECT");
     return !needsText || (text != null && !text.isBlank());
   }
 

@@ -34,11 +34,7 @@ public class StaffTicketService {
 
   /** Queue filters as given; null means "any". Open states by default. */
   public record Filter(
-      List<TicketStatus> statuses,
-      CategoryCode category,
-      String productSku,
-      int page,
-      int size) {}
+      List<TicketStatus> statuses, CategoryCode category, String productSku, int page, int size) {}
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public QueuePage queue(StaffIdentity staff, Filter filter) {

@@ -121,10 +121,7 @@ public final class Views {
    */
   public static TicketView ticket(Ticket t, boolean forStaff) {
     List<TimelineItem> items =
-        t.timeline().stream()
-            .filter(e -> forStaff || e.visibleToBuyer())
-            .map(Views::item)
-            .toList();
+        t.timeline().stream().filter(e -> forStaff || e.visibleToBuyer()).map(Views::item).toList();
     return new TicketView(
         t.ticketNo().value(),
         t.order().orderNo(),

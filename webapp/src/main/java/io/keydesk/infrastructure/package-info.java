@@ -1,2 +1,4 @@
-/** Technical adapters: JPA repositories, crypto, the outbox relay to Kafka, security, rate limits. */
+/**
+ * Technical adapters: JPA repositories, crypto, the outbox relay to Kafka, security, rate limits.
+ */
 package io.keydesk.infrastructure;

@@ -16,10 +16,10 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM with a random 96-bit nonce per value; the stored bytes are {@code nonce || ciphertext ||
- * tag}. The key version is bound into the authentication tag (as associated data), so a value cannot
- * be moved to another version unnoticed. Old key versions stay readable for rotation; new values are
- * sealed with the active one.
+ * AES-256-GCM with a random 96-bit nonce per value; the stored bytes are {@code nonce || ciphertext
+ * || tag}. The key version is bound into the authentication tag (as associated data), so a value
+ * cannot be moved to another version unnoticed. Old key versions stay readable for rotation; new
+ * values are sealed with the active one.
  */
 public final class AesGcmCardKeyVault implements CardKeyVault {
   private static final int NONCE_BYTES = 12;
@@ -96,8 +96,7 @@ public final class AesGcmCardKeyVault implements CardKeyVault {
     }
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(
-          Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
+      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
       cipher.updateAAD(versionBytes(sealed.keyVersion()));
       byte[] plain = cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
       return new String(plain, StandardCharsets.UTF_8);

@@ -12,8 +12,10 @@ import jakarta.transaction.Transactional;
 import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
-/** Writes events as outbox rows in the caller's transaction. */
+/** Writes events as outbox rows in the caller's transaction, in the order they are appended. */
 @ApplicationScoped
 public class JpaEventOutbox implements EventOutbox {
   private final Jsonb jsonb = JsonbBuilder.create();
@@ -27,15 +29,19 @@ public class JpaEventOutbox implements EventOutbox {
     if (!em.isJoinedToTransaction()) {
       throw new TransactionRequiredException("outbox events are written with their change");
     }
-    em.persist(
-        new OutboxRecord(
-            eventId(event),
-            topic,
-            aggregateType,
-            aggregateId,
-            eventType,
-            jsonb.toJson(event),
-            Instant.now(Clock.systemUTC())));
+    // Inserted at once, not persisted: the unit of work would write new rows in no particular
+    // order, and the id is the order in which the relay publishes an aggregate's events.
+    em.createNativeQuery(
+            "INSERT INTO outbox_event (event_id, topic, aggregate_type, aggregate_id, event_type,"
+                + " payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .setParameter(1, eventId(event))
+        .setParameter(2, topic)
+        .setParameter(3, aggregateType)
+        .setParameter(4, aggregateId)
+        .setParameter(5, eventType)
+        .setParameter(6, jsonb.toJson(event))
+        .setParameter(7, LocalDateTime.ofInstant(Instant.now(Clock.systemUTC()), ZoneOffset.UTC))
+        .executeUpdate();
   }
 
   /** Every event record of the contract carries its id as the {@code eventId} component. */

@@ -21,9 +21,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Publishes one outbox batch atomically in a Kafka transaction: consumers reading committed data see
- * the whole batch or nothing. A broken producer (broker down, fenced) is thrown away and built again
- * on the next batch.
+ * Publishes one outbox batch atomically in a Kafka transaction: consumers reading committed data
+ * see the whole batch or nothing. A broken producer (broker down, fenced) is thrown away and built
+ * again on the next batch.
  */
 @ApplicationScoped
 public class KafkaEventPublisher {
@@ -34,7 +34,6 @@ public class KafkaEventPublisher {
    * The relay reports outages itself (with its backoff), so the client only logs errors.
    */
   private static final Logger KAFKA_CLIENT = Logger.getLogger("org.apache.kafka");
-
 
   @Inject
   @ConfigProperty(name = "keydesk.kafka.bootstrap", defaultValue = "127.0.0.1:9092")

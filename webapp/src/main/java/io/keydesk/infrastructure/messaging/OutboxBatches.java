@@ -17,10 +17,10 @@ public class OutboxBatches {
   @Inject KafkaEventPublisher publisher;
 
   /**
-   * Publishes up to {@code max} pending events, oldest first, if no other instance is relaying right
-   * now. The relay lock row is taken with SKIP LOCKED, so a second instance skips instead of
-   * waiting, and the pending rows are read and marked under that lock: no row is published twice and
-   * the order per aggregate is the order of the outbox.
+   * Publishes up to {@code max} pending events, oldest first, if no other instance is relaying
+   * right now. The relay lock row is taken with SKIP LOCKED, so a second instance skips instead of
+   * waiting, and the pending rows are read and marked under that lock: no row is published twice
+   * and the order per aggregate is the order of the outbox.
    *
    * @return how many events were published (0 when nothing was pending or another instance holds
    *     the lock)

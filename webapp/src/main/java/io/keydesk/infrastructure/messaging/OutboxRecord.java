@@ -46,23 +46,6 @@ public class OutboxRecord {
 
   protected OutboxRecord() {}
 
-  OutboxRecord(
-      String eventId,
-      String topic,
-      String aggregateType,
-      String aggregateId,
-      String eventType,
-      String payload,
-      Instant createdAt) {
-    this.eventId = eventId;
-    this.topic = topic;
-    this.aggregateType = aggregateType;
-    this.aggregateId = aggregateId;
-    this.eventType = eventType;
-    this.payload = payload;
-    this.createdAt = createdAt;
-  }
-
   Long id() {
     return id;
   }

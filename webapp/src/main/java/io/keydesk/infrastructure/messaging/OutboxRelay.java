@@ -21,8 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Drains the outbox to Kafka continuously. While Kafka is unreachable requests still succeed and
- * events wait in the outbox; the relay retries with a growing pause (up to 10 s) and catches up,
- * in order, once the broker is back.
+ * events wait in the outbox; the relay retries with a growing pause (up to 10 s) and catches up, in
+ * order, once the broker is back.
  */
 @Singleton
 @Startup

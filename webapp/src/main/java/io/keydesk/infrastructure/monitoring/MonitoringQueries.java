@@ -1,5 +1,6 @@
 package io.keydesk.infrastructure.monitoring;
 
+import io.keydesk.domain.model.ticket.TicketStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -7,7 +8,6 @@ import jakarta.transaction.Transactional;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import io.keydesk.domain.model.ticket.TicketStatus;
 
 /** The few queries health and metrics need. */
 @ApplicationScoped

@@ -1,2 +1,5 @@
-/** MicroProfile Health checks and Prometheus metrics (request timings, tickets by state, outbox lag). */
+/**
+ * MicroProfile Health checks and Prometheus metrics (request timings, tickets by state, outbox
+ * lag).
+ */
 package io.keydesk.infrastructure.monitoring;

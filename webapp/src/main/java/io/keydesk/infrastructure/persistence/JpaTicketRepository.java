@@ -64,8 +64,7 @@ public class JpaTicketRepository implements TicketRepository {
     return new QueuePage(page.getResultList(), em.createQuery(count).getSingleResult());
   }
 
-  private static Predicate[] predicates(
-      CriteriaBuilder cb, Root<Ticket> t, QueueFilter filter) {
+  private static Predicate[] predicates(CriteriaBuilder cb, Root<Ticket> t, QueueFilter filter) {
     List<Predicate> where = new ArrayList<>();
     if (filter.statuses() != null && !filter.statuses().isEmpty()) {
       where.add(t.get("status").in(filter.statuses()));

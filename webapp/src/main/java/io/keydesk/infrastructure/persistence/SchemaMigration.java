@@ -35,7 +35,6 @@ public class SchemaMigration {
     String version =
         flyway.info().current() == null ? "none" : flyway.info().current().getVersion().toString();
     LOG.info(
-        () ->
-            "Schema at version " + version + " (" + result.migrationsExecuted + " applied now)");
+        () -> "Schema at version " + version + " (" + result.migrationsExecuted + " applied now)");
   }
 }

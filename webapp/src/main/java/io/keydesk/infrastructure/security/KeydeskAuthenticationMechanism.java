@@ -22,8 +22,8 @@ import java.util.Set;
 /**
  * Staff authentication. The API takes bearer tokens only ({@code Authorization: Bearer kds_…}), so
  * REST writes never ride on a cookie; the console signs in through its login page and keeps the
- * caller in the HTTP session (Faces' ViewState guards its forms). Buyers are not handled here: their
- * tokens ({@code kdb_…}) are checked by the buyer resources.
+ * caller in the HTTP session (Faces' ViewState guards its forms). Buyers are not handled here:
+ * their tokens ({@code kdb_…}) are checked by the buyer resources.
  */
 @ApplicationScoped
 public class KeydeskAuthenticationMechanism implements HttpAuthenticationMechanism {

@@ -34,7 +34,6 @@ public class StaffIdentityStore implements IdentityStore {
     if (!hasher.verify(password, user.get().passwordHash())) {
       return CredentialValidationResult.INVALID_RESULT;
     }
-    return new CredentialValidationResult(
-        user.get().username(), Set.of(user.get().role().name()));
+    return new CredentialValidationResult(user.get().username(), Set.of(user.get().role().name()));
   }
 }

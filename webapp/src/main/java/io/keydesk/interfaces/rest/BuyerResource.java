@@ -90,8 +90,7 @@ public class BuyerResource {
   @Path("tickets")
   @Operation(summary = "The buyer's cases, newest first")
   @SecurityRequirement(name = "buyerToken")
-  public List<TicketSummary> tickets(
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+  public List<TicketSummary> tickets(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
     return service.tickets(auth.require(authorization));
   }
 }

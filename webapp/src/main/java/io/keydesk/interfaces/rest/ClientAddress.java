@@ -7,8 +7,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The client's IP address for rate limits and the audit. Behind a load balancer set {@code
- * keydesk.http.trust-forwarded-for=true}: the left-most {@code X-Forwarded-For} address is used then;
- * otherwise the header is ignored, so that clients cannot pick their own address.
+ * keydesk.http.trust-forwarded-for=true}: the left-most {@code X-Forwarded-For} address is used
+ * then; otherwise the header is ignored, so that clients cannot pick their own address.
  */
 @ApplicationScoped
 public class ClientAddress {

@@ -32,8 +32,11 @@ public class JsonBodies {
       value = jsonb.fromJson(body, type);
     } catch (JsonbException e) {
       throw new RequestException(
-          Problem.of(400, "malformed-json", "Malformed JSON", "the body is not valid JSON for"
-              + " this request: " + shorten(rootMessage(e))));
+          Problem.of(
+              400,
+              "malformed-json",
+              "Malformed JSON",
+              "the body is not valid JSON for" + " this request: " + shorten(rootMessage(e))));
     }
     if (value == null) {
       throw new RequestException(

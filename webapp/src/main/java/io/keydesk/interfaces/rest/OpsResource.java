@@ -131,7 +131,10 @@ public class OpsResource {
     return tickets.queue(
         StaffFilter.current(request),
         new StaffTicketService.Filter(
-            statuses, categoryCode, product == null || product.isBlank() ? null : product, page,
+            statuses,
+            categoryCode,
+            product == null || product.isBlank() ? null : product,
+            page,
             size));
   }
 

@@ -101,8 +101,7 @@ public final class ProblemMappers {
           Response.status(status)
               .type(Problem.MEDIA_TYPE)
               .entity(
-                  Problem.of(
-                      status, title.toLowerCase().replace(' ', '-'), title, e.getMessage()));
+                  Problem.of(status, title.toLowerCase().replace(' ', '-'), title, e.getMessage()));
       e.getResponse().getHeaders().forEach((k, v) -> v.forEach(value -> answer.header(k, value)));
       return answer.type(Problem.MEDIA_TYPE).build();
     }
@@ -122,8 +121,7 @@ public final class ProblemMappers {
         return Problem.invalid(JsonBodies.errors(invalid.getConstraintViolations())).toResponse();
       }
       if (find(e, RollbackException.class) != null || isConstraintConflict(e)) {
-        return Problem.of(
-                409, "conflict", "Conflict", "a concurrent change got there first; retry")
+        return Problem.of(409, "conflict", "Conflict", "a concurrent change got there first; retry")
             .toResponse();
       }
       LOG.log(Level.SEVERE, "Unexpected error answering a request", e);
@@ -150,5 +148,4 @@ public final class ProblemMappers {
     }
     return false;
   }
-
 }

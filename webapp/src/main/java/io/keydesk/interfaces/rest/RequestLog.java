@@ -2,12 +2,12 @@ package io.keydesk.interfaces.rest;
 
 import io.keydesk.infrastructure.monitoring.KeydeskMetrics;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
@@ -55,10 +55,14 @@ public class RequestLog implements ContainerRequestFilter, ContainerResponseFilt
           request.getMethod(), route, status, Duration.ofNanos(System.nanoTime() - t));
     }
     if (status >= 500) {
-      LOG.log(Level.WARNING, "{0} {1} -> {2} [request {3}]",
+      LOG.log(
+          Level.WARNING,
+          "{0} {1} -> {2} [request {3}]",
           new Object[] {request.getMethod(), route, status, id});
     } else if (LOG.isLoggable(Level.FINE)) {
-      LOG.log(Level.FINE, "{0} {1} -> {2} [request {3}]",
+      LOG.log(
+          Level.FINE,
+          "{0} {1} -> {2} [request {3}]",
           new Object[] {request.getMethod(), route, status, id});
     }
   }

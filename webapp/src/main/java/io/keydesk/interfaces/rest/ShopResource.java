@@ -71,8 +71,9 @@ public class ShopResource {
   @Transactional
   @Operation(
       summary = "Report a key redeemed or voided",
-      description = "Name the key by orderNo + keyIndex, or by fingerprint. Repeating a report is"
-          + " harmless (changed: false).")
+      description =
+          "Name the key by orderNo + keyIndex, or by fingerprint. Repeating a report is"
+              + " harmless (changed: false).")
   @APIResponses({
     @APIResponse(responseCode = "200", description = "The key's status now"),
     @APIResponse(responseCode = "404", description = "No such order or key")

@@ -70,18 +70,22 @@ public class ShopSignatures {
             .executeUpdate();
     if (inserted == 0) {
       throw new RequestException(
-          Problem.of(409, "replayed", "Replayed request", "this signed request was already"
-              + " received; sign each request with a fresh timestamp"));
+          Problem.of(
+              409,
+              "replayed",
+              "Replayed request",
+              "this signed request was already"
+                  + " received; sign each request with a fresh timestamp"));
     }
     if (now.getNano() % 50 == 0) {
       em.createNativeQuery("DELETE FROM shop_request WHERE received_at < ? LIMIT 1000")
-          .setParameter(1, LocalDateTime.ofInstant(now.minus(WINDOW.multipliedBy(3)), ZoneOffset.UTC))
+          .setParameter(
+              1, LocalDateTime.ofInstant(now.minus(WINDOW.multipliedBy(3)), ZoneOffset.UTC))
           .executeUpdate();
     }
   }
 
   private static RequestException unauthorized(String detail) {
-    return new RequestException(
-        Problem.of(401, "bad-signature", "Signature check failed", detail));
+    return new RequestException(Problem.of(401, "bad-signature", "Signature check failed", detail));
   }
 }

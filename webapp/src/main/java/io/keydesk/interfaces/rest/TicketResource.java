@@ -65,9 +65,7 @@ public class TicketResource {
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
       throw new RequestException(
           Problem.invalid(
-              List.of(
-                  new Problem.FieldError(
-                      "Idempotency-Key", "must be 1 to 100 characters"))));
+              List.of(new Problem.FieldError("Idempotency-Key", "must be 1 to 100 characters"))));
     }
     FileTicket cmd = bodies.read(body, FileTicket.class);
     Filed filed = Conflicts.retryOnce(() -> service.file(buyer, cmd, idempotencyKey));

@@ -21,9 +21,7 @@ public record Sealed(byte[] bytes, int keyVersion) {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Sealed s
-        && keyVersion == s.keyVersion
-        && Arrays.equals(bytes, s.bytes);
+    return other instanceof Sealed s && keyVersion == s.keyVersion && Arrays.equals(bytes, s.bytes);
   }
 
   @Override

@@ -78,7 +78,8 @@ public class StaffUser {
     this.passwordHash = notBlank(passwordHash, "password hash", 512);
     this.role = notNull(role, "role");
     if ((role == Role.SUPPLIER_MANAGER) != (supplier != null)) {
-      throw new IllegalArgumentException("a supplier manager, and only one, is bound to a supplier");
+      throw new IllegalArgumentException(
+          "a supplier manager, and only one, is bound to a supplier");
     }
     this.supplier = supplier;
     this.language = notBlank(language, "language", 8);

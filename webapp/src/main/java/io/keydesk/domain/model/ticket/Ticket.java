@@ -292,7 +292,8 @@ public class Ticket {
     status = target;
     updatedAt = notNull(now, "now");
     timeline.add(
-        new TimelineEntry(this, TimelineEntry.Kind.TRANSITION, from, target, actor, note, true, now));
+        new TimelineEntry(
+            this, TimelineEntry.Kind.TRANSITION, from, target, actor, note, true, now));
     changes.add(new TicketChange(TicketChange.Kind.TRANSITIONED, from, target, actor));
   }
 

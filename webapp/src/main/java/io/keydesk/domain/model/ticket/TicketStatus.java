@@ -4,8 +4,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The ticket lifecycle of DESIGN.md: {@code SUBMITTED → (AUTO_RESOLVING) → AWAITING_BUYER | IN_REVIEW
- * → RESOLVED → CLOSED}, with {@code REOPENED} from RESOLVED.
+ * The ticket lifecycle of DESIGN.md: {@code SUBMITTED → (AUTO_RESOLVING) → AWAITING_BUYER |
+ * IN_REVIEW → RESOLVED → CLOSED}, with {@code REOPENED} from RESOLVED.
  */
 public enum TicketStatus {
   SUBMITTED,

@@ -1,0 +1,76 @@
+package io.keydesk.interfaces.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.Locale;
+
+/** Staff sign in to the console through Jakarta Security. */
+@Named
+@RequestScoped
+public class StaffLogin {
+  @Inject SecurityContext security;
+
+  @NotBlank
+  @Size(max = 64)
+  private String username;
+
+  @NotBlank
+  @Size(max = 200)
+  private String password;
+
+  private String next;
+
+  public String login() {
+    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+    AuthenticationStatus status =
+        security.authenticate(
+            (HttpServletRequest) external.getRequest(),
+            (HttpServletResponse) external.getResponse(),
+            AuthenticationParameters.withParams()
+                .newAuthentication(true)
+                .credential(
+                    new UsernamePasswordCredential(
+                        username.strip().toLowerCase(Locale.ROOT), password)));
+    if (status == AuthenticationStatus.SUCCESS) {
+      boolean safeNext = next != null && next.matches("/console/[a-z-]+\\.xhtml");
+      return (safeNext ? next : "/console/index.xhtml") + "?faces-redirect=true";
+    }
+    Pages.error(null, "console.login.failed");
+    return null;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public void setUsername(String username) {
+    this.username = username;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public String getNext() {
+    return next;
+  }
+
+  public void setNext(String next) {
+    this.next = next;
+  }
+}
