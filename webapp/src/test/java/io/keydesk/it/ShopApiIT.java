@@ -166,6 +166,13 @@ class ShopApiIT {
     }
     assertEquals(0, count("SELECT COUNT(*) FROM shop_order WHERE order_no = ?", orderNo));
 
+    long now = Instant.now().getEpochSecond();
+    Answer retried = api.signedAt("/api/v1/orders", body, now - 1, Api.SHOP_SECRET);
+    Answer sameSignatureAgain = api.signedAt("/api/v1/orders", body, now - 1, Api.SHOP_SECRET);
+    assertEquals(400, retried.status());
+    assertEquals(
+        400, sameSignatureAgain.status(), "a refused request does not use up its signature");
+
     Answer malformed = api.signed("/api/v1/orders", "{\"orderNo\": ");
     assertEquals(400, malformed.status());
     assertTrue(malformed.contentType().startsWith("application/problem+json"));

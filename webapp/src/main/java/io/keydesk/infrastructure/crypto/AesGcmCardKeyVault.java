@@ -56,14 +56,41 @@ public final class AesGcmCardKeyVault implements CardKeyVault {
    */
   public static AesGcmCardKeyVault fromConfig(String keyRing, int activeVersion, String fpKey) {
     Map<Integer, byte[]> parsed = new TreeMap<>();
-    for (String entry : keyRing.split(",")) {
+    for (String entry : (keyRing == null ? "" : keyRing).split(",", -1)) {
       String[] parts = entry.strip().split(":", 2);
-      if (parts.length != 2) {
-        throw new IllegalArgumentException("keydesk.crypto.keys must look like 1:<base64 key>");
+      int version;
+      byte[] key;
+      try {
+        version = Integer.parseInt(parts[0].strip());
+        key = Base64.getDecoder().decode(parts.length == 2 ? parts[1].strip() : "");
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "keydesk.crypto.keys must look like 1:<base64 of 32 bytes>,2:<…>", e);
       }
-      parsed.put(Integer.parseInt(parts[0].strip()), Base64.getDecoder().decode(parts[1].strip()));
+      if (key.length != 32) {
+        throw new IllegalArgumentException(
+            "keydesk.crypto.keys: key version " + version + " is not 32 bytes (256 bits)");
+      }
+      if (parsed.put(version, key) != null) {
+        throw new IllegalArgumentException(
+            "keydesk.crypto.keys: key version " + version + " is given twice");
+      }
     }
-    return new AesGcmCardKeyVault(parsed, activeVersion, Base64.getDecoder().decode(fpKey.strip()));
+    if (!parsed.containsKey(activeVersion)) {
+      throw new IllegalArgumentException(
+          "keydesk.crypto.active-version " + activeVersion + " has no key in keydesk.crypto.keys");
+    }
+    byte[] fingerprintKey;
+    try {
+      fingerprintKey = Base64.getDecoder().decode(fpKey == null ? "" : fpKey.strip());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("keydesk.crypto.fingerprint-key must be base64", e);
+    }
+    if (fingerprintKey.length < 32) {
+      throw new IllegalArgumentException(
+          "keydesk.crypto.fingerprint-key must be at least 32 bytes (256 bits)");
+    }
+    return new AesGcmCardKeyVault(parsed, activeVersion, fingerprintKey);
   }
 
   @Override

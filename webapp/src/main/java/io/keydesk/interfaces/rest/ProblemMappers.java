@@ -3,9 +3,11 @@ package io.keydesk.interfaces.rest;
 import io.keydesk.application.InvalidFieldException;
 import io.keydesk.application.TooManyRequestsException;
 import io.keydesk.domain.shared.DomainException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.RollbackException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -110,6 +112,8 @@ public final class ProblemMappers {
   /** Anything else: logged with its cause here, answered without details. */
   @Provider
   public static class UnexpectedProblems implements ExceptionMapper<Throwable> {
+    @Context HttpServletRequest request;
+
     @Override
     public Response toResponse(Throwable e) {
       DomainException domain = find(e, DomainException.class);
@@ -124,7 +128,16 @@ public final class ProblemMappers {
         return Problem.of(409, "conflict", "Conflict", "a concurrent change got there first; retry")
             .toResponse();
       }
-      LOG.log(Level.SEVERE, "Unexpected error answering a request", e);
+      LOG.log(
+          Level.SEVERE,
+          "Unexpected error answering "
+              + request.getMethod()
+              + " "
+              + request.getRequestURI()
+              + " [request "
+              + RequestLog.idOf(request)
+              + "]",
+          e);
       return Problem.of(500, "internal", "Internal error", "something went wrong on our side")
           .toResponse();
     }

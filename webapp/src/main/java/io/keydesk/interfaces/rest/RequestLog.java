@@ -2,6 +2,7 @@ package io.keydesk.interfaces.rest;
 
 import io.keydesk.infrastructure.monitoring.KeydeskMetrics;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -30,6 +31,7 @@ public class RequestLog implements ContainerRequestFilter, ContainerResponseFilt
 
   @Inject KeydeskMetrics metrics;
   @Context ResourceInfo resource;
+  @Context HttpServletRequest servletRequest;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -39,6 +41,13 @@ public class RequestLog implements ContainerRequestFilter, ContainerResponseFilt
       id = UUID.randomUUID().toString();
     }
     request.setProperty(ID, id);
+    servletRequest.setAttribute(ID, id);
+  }
+
+  /** The id of the current request, for log lines written elsewhere. */
+  static String idOf(HttpServletRequest request) {
+    Object id = request == null ? null : request.getAttribute(ID);
+    return id == null ? "-" : id.toString();
   }
 
   @Override

@@ -216,12 +216,21 @@ public class Ticket {
     }
   }
 
-  /** An agent needs more from the buyer. */
+  /**
+   * An agent needs more from the buyer. Asking again while the ticket already waits for the buyer
+   * adds the question without a transition.
+   */
   public void askBuyer(String question, Actor agent, Instant now) {
     requireOpen("ask the buyer");
+    boolean waiting = status == TicketStatus.AWAITING_BUYER;
+    if (!waiting && !status.canMoveTo(TicketStatus.AWAITING_BUYER)) {
+      throw new IllegalTransitionException(status, "ask the buyer");
+    }
     addEntry(TimelineEntry.Kind.MESSAGE, agent, question, true, now);
     markResponded(now);
-    moveTo(TicketStatus.AWAITING_BUYER, agent, null, now);
+    if (!waiting) {
+      moveTo(TicketStatus.AWAITING_BUYER, agent, null, now);
+    }
   }
 
   /** Staff-only note; never shown to the buyer. */

@@ -1,0 +1,73 @@
+package io.keydesk.domain.model.order;
+
+import static io.keydesk.domain.model.order.TestOrders.PAID_AT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keydesk.domain.shared.DomainException;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CardKeyTest {
+  private static final Instant T1 = PAID_AT.plusSeconds(3600);
+  private static final Instant T2 = PAID_AT.plusSeconds(7200);
+
+  private final CardKey key =
+      TestOrders.order("ORD-1001", 1)
+          .deliver(0, null, TestOrders.sealed("code"), null, "a3f9c2" + "0".repeat(58), PAID_AT)
+          .orElseThrow();
+
+  @Test
+  void aRedemptionIsRecordedOnceAndRepeatedReportsChangeNothing() {
+    assertTrue(key.markRedeemed(T1));
+    assertFalse(key.markRedeemed(T2));
+
+    assertEquals(CardKeyStatus.REDEEMED, key.status());
+    assertEquals(Optional.of(T1), key.redeemedAt());
+  }
+
+  @Test
+  void aVoidIsRecordedOnceAndRepeatedVoidsChangeNothing() {
+    assertTrue(key.markVoided(T1));
+    assertFalse(key.markVoided(T2));
+
+    assertEquals(CardKeyStatus.VOIDED, key.status());
+    assertEquals(Optional.of(T1), key.voidedAt());
+  }
+
+  @Test
+  void aVoidedKeyCannotBeRedeemed() {
+    key.markVoided(T1);
+
+    DomainException e = assertThrows(DomainException.class, () -> key.markRedeemed(T2));
+
+    assertEquals("key-voided", e.code());
+    assertEquals(CardKeyStatus.VOIDED, key.status());
+    assertEquals(Optional.empty(), key.redeemedAt());
+  }
+
+  @Test
+  void onlyTheFirstRevealIsKept() {
+    assertEquals(Optional.empty(), key.revealedAt());
+
+    key.markRevealed(T1);
+    key.markRevealed(T2);
+
+    assertEquals(Optional.of(T1), key.revealedAt());
+  }
+
+  @Test
+  void theMaskedHintShowsOnlyTheStartOfTheFingerprint() {
+    assertEquals("****-A3F9", key.maskedHint());
+  }
+
+  @Test
+  void aNewKeyIsDeliveredAndCarriesTheVersionThatSealedIt() {
+    assertEquals(CardKeyStatus.DELIVERED, key.status());
+    assertEquals(1, key.code().keyVersion());
+    assertEquals(Optional.empty(), key.secret());
+  }
+}

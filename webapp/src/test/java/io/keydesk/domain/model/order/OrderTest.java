@@ -1,0 +1,187 @@
+package io.keydesk.domain.model.order;
+
+import static io.keydesk.domain.model.order.TestOrders.PAID_AT;
+import static io.keydesk.domain.model.order.TestOrders.sealed;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keydesk.domain.model.catalog.Product;
+import io.keydesk.domain.shared.DomainException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class OrderTest {
+  private static final Instant DELIVERED = PAID_AT.plusSeconds(30);
+
+  private final Order order = TestOrders.order("ORD-1001", 2);
+
+  private static Contact contact(String raw) {
+    return Contact.parse(raw).orElseThrow();
+  }
+
+  @Test
+  void aDeliveredKeyIsRecordedAtItsIndex() {
+    Optional<CardKey> delivered =
+        order.deliver(1, null, sealed("code"), sealed("pin"), "fp-1", DELIVERED);
+
+    CardKey key = delivered.orElseThrow();
+    assertEquals(1, key.keyIndex());
+    assertEquals(CardKeyStatus.DELIVERED, key.status());
+    assertEquals(sealed("code"), key.code());
+    assertEquals(Optional.of(sealed("pin")), key.secret());
+    assertEquals("fp-1", key.fingerprint());
+    assertEquals(Optional.of(DELIVERED), key.deliveredAt());
+    assertEquals(order, key.order());
+    assertEquals(Optional.of(key), order.key(1));
+    assertEquals(List.of(key), order.keys());
+    assertEquals(Optional.empty(), order.key(0));
+  }
+
+  @Test
+  void deliveringTheSameKeyAgainChangesNothing() {
+    CardKey first = order.deliver(0, null, sealed("code"), null, "fp-1", DELIVERED).orElseThrow();
+
+    Optional<CardKey> again =
+        order.deliver(0, null, sealed("code-resealed"), null, "fp-1", DELIVERED.plusSeconds(9));
+
+    assertEquals(Optional.empty(), again);
+    assertEquals(List.of(first), order.keys());
+    assertEquals(sealed("code"), order.key(0).orElseThrow().code());
+  }
+
+  @Test
+  void anotherKeyAtATakenIndexIsAConflict() {
+    order.deliver(0, null, sealed("code"), null, "fp-1", DELIVERED);
+
+    DomainException e =
+        assertThrows(
+            DomainException.class,
+            () -> order.deliver(0, null, sealed("other"), null, "fp-2", DELIVERED));
+
+    assertEquals("key-conflict", e.code());
+    assertEquals(1, order.keys().size());
+    assertEquals("fp-1", order.key(0).orElseThrow().fingerprint());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {-1, 2, 3, Integer.MAX_VALUE})
+  void anIndexOutsideTheQuantityIsRefused(int index) {
+    DomainException e =
+        assertThrows(
+            DomainException.class,
+            () -> order.deliver(index, null, sealed("code"), null, "fp-1", DELIVERED));
+
+    assertEquals("key-index-out-of-range", e.code());
+    assertTrue(order.keys().isEmpty());
+  }
+
+  @Test
+  void codeAndSecretMustBeSealedWithTheSameKeyVersion() {
+    Sealed secretV2 = new Sealed(new byte[] {1, 2, 3}, 2);
+
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> order.deliver(0, null, sealed("code"), secretV2, "fp-1", DELIVERED));
+    assertTrue(order.keys().isEmpty());
+  }
+
+  @Test
+  void theKeyListCannotBeEditedFromOutside() {
+    TestOrders.deliver(order, 0, "A");
+
+    assertThrows(UnsupportedOperationException.class, () -> order.keys().clear());
+  }
+
+  @Test
+  void anOrderBelongsToItsBuyersEmailAndPhoneHoweverTyped() {
+    assertTrue(order.belongsTo(contact("Buyer@Example.com")));
+    assertTrue(order.belongsTo(contact("138 0013-8000")));
+    assertFalse(order.belongsTo(contact("other@example.com")));
+    assertFalse(order.belongsTo(contact("13900139000")));
+    assertFalse(order.belongsTo(null));
+  }
+
+  @Test
+  void anOrderWithOnlyAnEmailDoesNotBelongToAnyPhone() {
+    Order.Terms emailOnly =
+        new Order.Terms(
+            TestOrders.product("SKU-1"),
+            1,
+            BigDecimal.TEN,
+            "CNY",
+            contact("buyer@example.com"),
+            null,
+            PAID_AT);
+    Order o = new Order("ORD-2", emailOnly, "hash", PAID_AT);
+
+    assertTrue(o.belongsTo(contact("buyer@example.com")));
+    assertFalse(o.belongsTo(contact("13800138000")));
+    assertEquals(Optional.empty(), o.buyerPhone());
+  }
+
+  @Test
+  void termsNeedAPositiveQuantityANonNegativeAmountACurrencyAndAContact() {
+    Product p = TestOrders.product("SKU-1");
+    Contact email = contact("buyer@example.com");
+
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Order.Terms(p, 0, BigDecimal.ONE, "CNY", email, null, PAID_AT));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Order.Terms(p, 1, new BigDecimal("-0.01"), "CNY", email, null, PAID_AT));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Order.Terms(p, 1, BigDecimal.ONE, "CNY", null, null, PAID_AT));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Order.Terms(p, 1, BigDecimal.ONE, " ", email, null, PAID_AT));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Order.Terms(p, 1, BigDecimal.ONE, "CNY", email, null, null));
+    new Order.Terms(p, 1, BigDecimal.ZERO, "CNY", email, null, PAID_AT);
+  }
+
+  @Test
+  void theProductOfAnOrderNeverChanges() {
+    DomainException e =
+        assertThrows(
+            DomainException.class,
+            () ->
+                order.update(
+                    TestOrders.terms(TestOrders.product("SKU-OTHER"), 2), "hash-2", PAID_AT));
+
+    assertEquals("order-product-changed", e.code());
+    assertEquals("SKU-1", order.product().sku());
+  }
+
+  @Test
+  void theQuantityCannotDropBelowTheDeliveredKeys() {
+    TestOrders.deliver(order, 0, "A");
+    TestOrders.deliver(order, 1, "B");
+
+    DomainException e =
+        assertThrows(
+            DomainException.class,
+            () -> order.update(TestOrders.terms(order.product(), 1), "hash-2", PAID_AT));
+
+    assertEquals("order-quantity-below-keys", e.code());
+    assertEquals(2, order.quantity());
+  }
+
+  @Test
+  void anUpdateIsRecognisedByItsPayloadHash() {
+    order.update(TestOrders.terms(order.product(), 3), "hash-2", PAID_AT.plusSeconds(5));
+
+    assertEquals(3, order.quantity());
+    assertTrue(order.sameAs("hash-2"));
+    assertFalse(order.sameAs("hash-ORD-1001"));
+  }
+}
