@@ -7,39 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keydesk.it.Api.Answer;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The buyer's API: sessions, orders, tickets; every read checked against the caller. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class BuyerApiIT {
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.keydesk();
-  }
-
-  @ArquillianResource URL url;
-  Api api;
-
-  @BeforeEach
-  void client() {
-    api = new Api(url);
-  }
-
+class BuyerApiIT extends ApiIT {
   private static String session(String orderNo, String contact, String ip) {
     return "{\"orderNo\":\"" + orderNo + "\",\"contact\":\"" + contact + "\"}";
   }

@@ -5,34 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keydesk.it.Api.Answer;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Health, metrics and the OpenAPI document, as the platform and integrators read them. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class OperationsIT {
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.keydesk();
-  }
-
-  @ArquillianResource URL url;
-  Api api;
-
-  @BeforeEach
-  void client() {
-    api = new Api(url);
-  }
-
+class OperationsIT extends ApiIT {
   @Test
   void healthReportsTheDatabaseAndTheOutboxBacklog() {
     assertEquals(200, api.get("/health/live", Map.of()).status());
@@ -78,6 +55,16 @@ class OperationsIT {
           "/api/v1/ops/tickets/{ticketNo}/actions"
         }) {
       assertTrue(paths.containsKey(path), path + " missing from /openapi");
+    }
+  }
+
+  @Test
+  void answersCarrySecurityHeadersAndPersonalDataIsNotCached() {
+    for (String path : new String[] {"/", "/console/login.xhtml", "/api/v1/buyer/orders"}) {
+      Answer a = api.get(path, Map.of());
+      assertEquals("nosniff", a.header("X-Content-Type-Options"), path);
+      assertEquals("DENY", a.header("X-Frame-Options"), path);
+      assertEquals("no-store", a.header("Cache-Control"), path);
     }
   }
 

@@ -5,35 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keydesk.it.Api.Answer;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Staff sign in, roles, the queue and the actions on a ticket; the buyer sees the result. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class StaffApiIT {
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.keydesk();
-  }
-
-  @ArquillianResource URL url;
-  Api api;
-
-  @BeforeEach
-  void client() {
-    api = new Api(url);
-  }
-
+class StaffApiIT extends ApiIT {
   private String fileTicket(String category) {
     String orderNo = Api.unique("OPS");
     String contact = orderNo.toLowerCase() + "@example.com";

@@ -6,8 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 
 /**
- * A readable ticket number that cannot be guessed from its neighbours: {@code KD-YYMMDD-XXXXXXXX},
- * the date it was opened and 40 random bits in Crockford base32 (no I, L, O, U).
+ * A readable ticket number that cannot be guessed from its neighbours: {@code KD-<yymmdd>-<8
+ * characters>}, the date it was opened and 40 random bits in Crockford base32 (no I, L, O, U).
  */
 public record TicketNo(String value) {
   private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
