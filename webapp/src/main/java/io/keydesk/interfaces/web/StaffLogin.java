@@ -1,5 +1,7 @@
 package io.keydesk.interfaces.web;
 
+import io.keydesk.application.RateLimiter;
+import io.keydesk.interfaces.rest.ClientAddress;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -13,13 +15,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
 import java.util.Locale;
 
-/** Staff sign in to the console through Jakarta Security. */
+/**
+ * Staff sign in to the console through Jakarta Security; 20 attempts per client address in 10
+ * minutes, shared with the API sign-in.
+ */
 @Named
 @RequestScoped
 public class StaffLogin {
   @Inject SecurityContext security;
+  @Inject RateLimiter limiter;
+  @Inject ClientAddress clientAddress;
 
   @NotBlank
   @Size(max = 64)
@@ -33,6 +41,15 @@ public class StaffLogin {
 
   public String login() {
     ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+    RateLimiter.Decision decision =
+        limiter.hit(
+            "staff-login:ip:" + clientAddress.of((HttpServletRequest) external.getRequest()),
+            20,
+            Duration.ofMinutes(10));
+    if (!decision.allowed()) {
+      Pages.error(null, "find.limited");
+      return null;
+    }
     AuthenticationStatus status =
         security.authenticate(
             (HttpServletRequest) external.getRequest(),
