@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent;
 import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
-import static org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
@@ -39,11 +38,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -112,7 +113,9 @@ class PortalJourneyIT {
     assertEquals("find:contact", buyer.focusedId(), "Tab moves from the order number to contact");
     buyer.keys(contact, Keys.ENTER);
     buyer.waitFor(urlContains("/orders.xhtml"));
-    buyer.waitFor(presenceOfElementLocated(By.id("tickets")));
+    buyer.waitFor(presenceOfElementLocated(By.cssSelector("article.order")));
+    assertTrue(
+        buyer.driver.findElements(By.id("tickets")).isEmpty(), "no empty list of cases is shown");
     buyer.shoot("03-orders");
     assertFalse(buyer.source().contains(code), "the plaintext key never reaches the page");
     WebElement order =
@@ -143,9 +146,12 @@ class PortalJourneyIT {
     buyer.waitFor(textToBePresentInElementLocated(By.id("messages"), "Your case was submitted."));
     buyer.shoot("06-ticket-submitted");
     assertTrue(buyer.text(By.id("ticketTitle")).contains(ticketNo));
+    String timeline = buyer.text(By.id("timeline"));
     assertTrue(
-        buyer.text(By.id("timeline")).contains("Status changed to With an agent"),
-        buyer.text(By.id("timeline")));
+        timeline.indexOf("Status changed to Submitted")
+            < timeline.indexOf("Status changed to With an agent"),
+        "the history is in the order it happened: " + timeline);
+    assertEquals(description, buyer.text(By.id("description")), "the buyer sees what they wrote");
     buyer.assertAccessibleForm();
     buyer.assertFitsTheScreen();
 
@@ -166,7 +172,7 @@ class PortalJourneyIT {
     agent.waitFor(presenceOfElementLocated(By.id("tickets")));
     WebElement queue = agent.driver.findElement(By.id("tickets"));
     agent.pick("queue:category", "Key does not work");
-    agent.waitFor(stalenessOf(queue));
+    agent.waitFor(d -> Browser.isGone(queue));
     agent.shoot("08-console-queue");
     for (WebElement category : agent.all(By.cssSelector("#tickets tbody tr td:nth-child(2)"))) {
       assertEquals("Key does not work", category.getText(), "the queue shows only that category");
@@ -194,7 +200,7 @@ class PortalJourneyIT {
     WebElement page = agent.driver.findElement(By.tagName("html"));
     agent.click(By.id("actions:resolve"));
     agent.waitFor(alertIsPresent()).accept();
-    agent.waitFor(stalenessOf(page));
+    agent.waitFor(d -> Browser.isGone(page));
     agent.waitFor(textToBe(By.id("status"), "Resolved"));
     agent.shoot("10-console-resolved");
     assertTrue(agent.all(By.id("actions:resolve")).isEmpty(), "a resolved case has no actions");
@@ -349,7 +355,7 @@ class PortalJourneyIT {
     void reload() {
       WebElement page = driver.findElement(By.tagName("html"));
       driver.navigate().refresh();
-      waitFor(stalenessOf(page));
+      waitFor(d -> isGone(page));
     }
 
     String path() {
@@ -394,26 +400,43 @@ class PortalJourneyIT {
     void submit(String id) {
       WebElement page = driver.findElement(By.tagName("html"));
       click(By.id(id));
-      waitFor(stalenessOf(page));
+      waitFor(d -> isGone(page));
     }
 
     /**
-     * Picks the entry of a PrimeFaces selectOneMenu whose label contains {@code label}: opens the
-     * menu, waits for its panel to stop moving, clicks the entry and waits until the menu shows it.
+     * Whether the element left the document. While the browser swaps pages, Chrome may answer with
+     * an inspector error instead of a stale reference: that, too, means the old page is gone.
      */
+    static boolean isGone(WebElement element) {
+      try {
+        element.isEnabled();
+        return false;
+      } catch (WebDriverException e) {
+        return true;
+      }
+    }
+
+    /** Picks the option of a native select whose text contains {@code label}. */
     void pick(String menuId, String label) {
-      click(By.id(menuId));
+      Select select = new Select(waitFor(elementToBeClickable(By.id(menuId))));
+      String text =
+          select.getOptions().stream()
+              .map(WebElement::getText)
+              .filter(t -> t.contains(label))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no option '" + label + "' in " + menuId));
+      select.selectByVisibleText(text);
       waitFor(
-          d ->
-              (Boolean)
-                  js(
-                      "const p = document.getElementById(arguments[0]);"
-                          + " return !!p && p.getClientRects().length > 0"
-                          + " && p.getAnimations({subtree: true}).length === 0;",
-                      menuId + "_panel"));
-      click(
-          By.xpath("//*[@id='" + menuId + "_items']//li[contains(@data-label, '" + label + "')]"));
-      waitFor(textToBePresentInElementLocated(By.id(menuId + "_label"), label));
+          d -> {
+            try {
+              return new Select(d.findElement(By.id(menuId)))
+                  .getFirstSelectedOption()
+                  .getText()
+                  .contains(label);
+            } catch (WebDriverException e) {
+              return false; // replaced by an ajax update while looking: look again
+            }
+          });
     }
 
     /** The queue link to the ticket, paging through the queue until it shows. */
@@ -427,7 +450,7 @@ class PortalJourneyIT {
         assertTrue(next.isEnabled(), ticketNo + " is not in the queue");
         WebElement table = driver.findElement(By.id("tickets"));
         next.click();
-        waitFor(stalenessOf(table));
+        waitFor(d -> isGone(table));
       }
       throw new AssertionError(ticketNo + " not found in 40 pages of the queue");
     }

@@ -20,7 +20,8 @@ public class Formats {
 
   DateTimeFormatter formatter() {
     if (formatter == null) {
-      formatter = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z").withZone(ZoneId.of(zone));
+      formatter =
+          DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm '(UTC'xxx')'").withZone(ZoneId.of(zone));
     }
     return formatter;
   }

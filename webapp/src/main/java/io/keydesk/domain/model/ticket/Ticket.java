@@ -121,7 +121,7 @@ public class Ticket {
   @Version private int version;
 
   @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST)
-  @OrderBy("id")
+  @OrderBy("seq")
   private List<TimelineEntry> timeline = new ArrayList<>();
 
   @Transient private List<TicketChange> changes = new ArrayList<>();

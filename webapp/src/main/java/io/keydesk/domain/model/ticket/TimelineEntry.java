@@ -34,6 +34,10 @@ public class TimelineEntry {
   @JoinColumn(name = "ticket_id")
   private Ticket ticket;
 
+  /** Position in the ticket's timeline, from 0. */
+  @Column(name = "seq")
+  private int seq;
+
   @Enumerated(EnumType.STRING)
   @Column(name = "kind")
   private Kind kind;
@@ -74,6 +78,7 @@ public class TimelineEntry {
       boolean visibleToBuyer,
       Instant at) {
     this.ticket = notNull(ticket, "ticket");
+    this.seq = ticket.timeline().size();
     this.kind = notNull(kind, "kind");
     this.fromStatus = from;
     this.toStatus = to;
