@@ -3,6 +3,7 @@ package io.keydesk.domain.model.catalog;
 import static io.keydesk.domain.shared.Checks.notBlank;
 import static io.keydesk.domain.shared.Checks.notNull;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -16,6 +17,7 @@ import java.time.Instant;
 
 /** A product of the shop, sold with card keys from one supplier. */
 @Entity
+@Cacheable
 @Table(name = "product")
 @NamedQuery(name = "Product.bySku", query = "SELECT p FROM Product p WHERE p.sku = :sku")
 public class Product {

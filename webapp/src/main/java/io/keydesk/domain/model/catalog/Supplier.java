@@ -2,6 +2,7 @@ package io.keydesk.domain.model.catalog;
 
 import static io.keydesk.domain.shared.Checks.notBlank;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -13,6 +14,7 @@ import java.time.Instant;
 
 /** A supplier of card keys. */
 @Entity
+@Cacheable
 @Table(name = "supplier")
 @NamedQuery(name = "Supplier.byCode", query = "SELECT s FROM Supplier s WHERE s.code = :code")
 public class Supplier {

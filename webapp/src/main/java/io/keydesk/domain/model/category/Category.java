@@ -1,5 +1,6 @@
 package io.keydesk.domain.model.category;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,6 +13,7 @@ import java.time.Instant;
 
 /** A category with its published targets; the single source of every deadline. */
 @Entity
+@Cacheable
 @Table(name = "category")
 @NamedQuery(name = "Category.all", query = "SELECT c FROM Category c ORDER BY c.sortOrder")
 public class Category {
