@@ -174,7 +174,7 @@ public final class TicketBenchmark {
           LOG.log(INFO, "Stopping Payara Micro before measuring the raw ceiling");
         }
         pids.remove(APP);
-        RawInserts raw = new RawInserts(db.jdbcUrl(), db.user(), db.password());
+        RawInserts raw = new RawInserts(db.jdbcUrl(), db.ownerUser(), db.ownerPassword());
         raw.createTable();
         int first = options.clients().get(0);
         phases.add(rawPhase(raw, first, RAW_WARMUP, false, probes));
@@ -245,12 +245,14 @@ public final class TicketBenchmark {
         .readyTimeout(Duration.ofMinutes(5))
         .systemProperty("keydesk.db.url", db.jdbcUrl())
         .systemProperty("keydesk.db.user", db.user())
+        .systemProperty("keydesk.db.owner-user", db.ownerUser())
         .systemProperty("keydesk.kafka.bootstrap", bootstrap)
         .systemProperty("keydesk.crypto.active-version", "1")
         .systemProperty("keydesk.demo.enabled", "false")
         .systemProperty("keydesk.buyer.limit-per-ip", "100000000")
         .systemProperty("keydesk.buyer.limit-per-order", "100000000")
         .environment("KEYDESK_DB_PASSWORD", db.password())
+        .environment("KEYDESK_DB_OWNER_PASSWORD", db.ownerPassword())
         .environment("KEYDESK_CRYPTO_KEYS", "1:" + base64(32))
         .environment("KEYDESK_CRYPTO_FINGERPRINT_KEY", base64(32))
         .environment("KEYDESK_SHOP_SECRET", shopSecret)

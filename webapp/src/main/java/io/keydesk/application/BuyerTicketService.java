@@ -1,16 +1,16 @@
 package io.keydesk.application;
 
 import io.keydesk.application.AccessTokens.BuyerIdentity;
+import io.keydesk.application.SupplierVerification.Verdict;
 import io.keydesk.application.Views.OrderView;
 import io.keydesk.application.Views.TicketSummary;
 import io.keydesk.application.Views.TicketView;
-import io.keydesk.domain.model.category.Category;
 import io.keydesk.domain.model.category.CategoryCode;
 import io.keydesk.domain.model.category.CategoryRepository;
 import io.keydesk.domain.model.order.CardKey;
+import io.keydesk.domain.model.order.CardKeyVault;
 import io.keydesk.domain.model.order.Order;
 import io.keydesk.domain.model.order.OrderRepository;
-import io.keydesk.domain.model.ticket.Actor;
 import io.keydesk.domain.model.ticket.Ticket;
 import io.keydesk.domain.model.ticket.TicketNo;
 import io.keydesk.domain.model.ticket.TicketRepository;
@@ -37,6 +37,9 @@ public class BuyerTicketService {
   @Inject TicketRepository tickets;
   @Inject CategoryRepository categories;
   @Inject DomainEvents events;
+  @Inject ClaimProcessor processor;
+  @Inject SupplierVerification supplier;
+  @Inject CardKeyVault vault;
   @Inject Clock clock;
 
   /** The ticket and whether this call created it (false for an idempotent retry). */
@@ -58,52 +61,55 @@ public class BuyerTicketService {
   }
 
   /**
-   * Opens a case and puts it in the agents' queue. With an idempotency key, a retry returns the
-   * ticket the first call created.
+   * Opens a case: with the risk engine's consent the automatic path runs at once (a key from stock,
+   * a replacement, a refund, the delivery sent again), otherwise an agent gets it. With an
+   * idempotency key, a retry returns the ticket the first call created.
    */
-  @Transactional
   public Filed file(BuyerIdentity buyer, @NotNull @Valid FileTicket cmd, String idempotencyKey) {
+    return file(buyer, cmd, idempotencyKey, ClaimProcessor.Origin.UNKNOWN);
+  }
+
+  /** Like {@link #file(BuyerIdentity, FileTicket, String)}, from a known address and device. */
+  public Filed file(
+      BuyerIdentity buyer,
+      @NotNull @Valid FileTicket cmd,
+      String idempotencyKey,
+      ClaimProcessor.Origin origin) {
     if (idempotencyKey != null) {
       Optional<Ticket> earlier = tickets.findByIdempotencyKey(buyer.contact(), idempotencyKey);
       if (earlier.isPresent()) {
         return new Filed(sameRequestOrFail(earlier.get(), cmd), false);
       }
     }
+    CategoryCode code = CategoryCode.valueOf(cmd.category());
+    Verdict verdict = code == CategoryCode.INVALID_KEY ? askSupplier(buyer, cmd) : null;
+    ClaimProcessor.Result result =
+        processor.file(buyer, cmd, code, idempotencyKey, origin, verdict, clock.instant());
+    return new Filed(Views.ticket(result.ticket(), false), true);
+  }
+
+  /**
+   * Asks the key's supplier about the claimed key before the claim's transaction starts, so that no
+   * lock is held while the supplier answers. Null when there is nothing to ask about.
+   */
+  private Verdict askSupplier(BuyerIdentity buyer, FileTicket cmd) {
     Order order =
         orders
             .find(cmd.orderNo())
             .filter(o -> o.belongsTo(buyer.contact()))
             .orElseThrow(() -> new NotFoundException("order " + cmd.orderNo()));
-    CardKey key = null;
-    if (cmd.keyIndex() != null) {
-      key =
-          order
-              .key(cmd.keyIndex())
-              .orElseThrow(
-                  () -> new InvalidFieldException("keyIndex", "the order has no such key"));
+    Optional<CardKey> key = Claims.claimedKey(order, CategoryCode.INVALID_KEY, cmd.keyIndex());
+    if (key.isEmpty() || !key.get().mayBeReplaced()) {
+      return null;
     }
-    Category category =
-        categories
-            .find(CategoryCode.valueOf(cmd.category()))
-            .orElseThrow(() -> new IllegalStateException("categories are not seeded"));
-    Instant now = clock.instant();
-    Ticket ticket =
-        Ticket.open(
-            tickets.nextTicketNo(),
-            new Ticket.Claim(
-                order,
-                key,
-                category,
-                cmd.description(),
-                cmd.language() == null ? "en" : cmd.language(),
-                cmd.channel() == null ? "api" : cmd.channel(),
-                buyer.contact(),
-                idempotencyKey),
-            now);
-    ticket.sendToReview(Actor.SYSTEM, null, now);
-    tickets.store(ticket);
-    events.ticketChanged(ticket, now);
-    return new Filed(Views.ticket(ticket, false), true);
+    CardKey k = key.get();
+    return supplier.verify(
+        new SupplierVerification.KeyCheck(
+            order.product().supplier().code(),
+            order.product().sku(),
+            k.batch().map(b -> b.code()).orElse(null),
+            k.fingerprint(),
+            vault.open(k.code())));
   }
 
   /** The buyer writes on their case. */

@@ -46,9 +46,21 @@ public class DemoData {
           new DemoOrder("DEMO-1002", "alice@example.com", "XBOX-GP-1M"),
           new DemoOrder("DEMO-1003", "13800138000", "STEAM-100"),
           new DemoOrder("DEMO-1004", "bob@example.com", "OFFICE-365"),
-          new DemoOrder("DEMO-1005", "bob@example.com", "XBOX-GP-1M"));
+          new DemoOrder("DEMO-1005", "bob@example.com", "XBOX-GP-1M"),
+          new DemoOrder("DEMO-1006", "carol@example.com", "STEAM-100"),
+          new DemoOrder("DEMO-1007", "carol@example.com", "OFFICE-365"));
+
+  /** Demo orders paid but never delivered: "not received" delivers them from stock. */
+  static final String UNDELIVERED = "DEMO-1006";
+
+  /** Demo order whose key the simulated supplier reports defective ("DEFECT" in the code). */
+  static final String DEFECTIVE = "DEMO-1007";
+
+  /** Keys per demo product in the replacement stock. */
+  static final int STOCK_PER_PRODUCT = 10;
 
   @Inject OrderImportService importer;
+  @Inject StockService stock;
   @Inject BuyerTicketService buyerTickets;
   @Inject StaffTicketService staffTickets;
   @Inject StaffRepository staff;
@@ -83,16 +95,37 @@ public class DemoData {
               role == Role.AGENT ? "zh-CN" : "en",
               now));
     }
+    for (String sku : List.of("STEAM-100", "XBOX-GP-1M", "OFFICE-365")) {
+      List<ImportStock.StockKey> keys = new java.util.ArrayList<>();
+      for (int n = 1; n <= STOCK_PER_PRODUCT; n++) {
+        keys.add(new ImportStock.StockKey("DEMO-STOCK-" + sku + "-" + (1000 + n), null));
+      }
+      stock.add(new ImportStock(sku, "B-2026-11-S", keys));
+    }
     AccessTokens.StaffIdentity agent = new AccessTokens.StaffIdentity("agent", Role.AGENT, null);
     BuyerIdentity alice = buyer("alice@example.com", "DEMO-1001");
     BuyerIdentity bob = buyer("bob@example.com", "DEMO-1004");
     BuyerIdentity phone = buyer("13800138000", "DEMO-1003");
 
-    buyerTickets.file(
-        alice,
-        new FileTicket(
-            "DEMO-1001", "INVALID_KEY", "买的卡不能用，提示 code already redeemed", 0, "zh-CN", "web"),
-        null);
+    // In review, then waiting for the buyer: the supplier says the key is fine.
+    String review =
+        buyerTickets
+            .file(
+                alice,
+                new FileTicket(
+                    "DEMO-1001",
+                    "INVALID_KEY",
+                    "买的卡不能用，提示 code already redeemed",
+                    0,
+                    "zh-CN",
+                    "web"),
+                null)
+            .ticket()
+            .ticketNo();
+    if (staffTickets.ticket(review).status().equals("IN_REVIEW")) {
+      staffTickets.act(agent, review, new StaffAction("ASK_BUYER", "请提供兑换时的完整错误截图，我们会尽快处理。", null));
+    }
+    // Answered by an agent.
     String answered =
         buyerTickets
             .file(
@@ -111,33 +144,17 @@ public class DemoData {
         agent,
         answered,
         new StaffAction("REPLY", "Open office.com/setup, sign in and enter the key.", null));
-    String resolved =
-        buyerTickets
-            .file(
-                phone,
-                new FileTicket("DEMO-1003", "NOT_RECEIVED", "付款成功但是没收到卡密", null, "zh-CN", "mobile"),
-                null)
-            .ticket()
-            .ticketNo();
-    staffTickets.act(agent, resolved, new StaffAction("RESOLVE", "卡密已重新发送到您的手机。", "REDELIVERED"));
-    String waiting =
-        buyerTickets
-            .file(
-                bob,
-                new FileTicket(
-                    "DEMO-1005",
-                    "WRONG_PURCHASE",
-                    "I meant to buy the 3-month pass",
-                    0,
-                    "en",
-                    "web"),
-                null)
-            .ticket()
-            .ticketNo();
-    staffTickets.act(
-        agent,
-        waiting,
-        new StaffAction("ASK_BUYER", "Have you revealed or used the key already?", null));
+    // Solved automatically: the delivery is sent again.
+    buyerTickets.file(
+        phone,
+        new FileTicket("DEMO-1003", "NOT_RECEIVED", "付款成功但是没收到卡密", null, "zh-CN", "mobile"),
+        null);
+    // Solved automatically: never revealed, refunded and back to stock.
+    buyerTickets.file(
+        bob,
+        new FileTicket(
+            "DEMO-1005", "WRONG_PURCHASE", "I meant to buy the 3-month pass", 0, "en", "web"),
+        null);
     return true;
   }
 
@@ -168,12 +185,18 @@ public class DemoData {
         new BigDecimal(o.product().startsWith("STEAM") ? "100.00" : "39.00"),
         "CNY",
         paid,
-        List.of(
-            new ImportOrder.DeliveredKey(
-                0,
-                "DEMO-" + o.product() + "-" + (4711 + i) + "-KEY",
-                null,
-                "B-2026-11-" + (i % 2 == 0 ? "A" : "B"),
-                paid.plusSeconds(3))));
+        o.orderNo().equals(UNDELIVERED)
+            ? List.of()
+            : List.of(
+                new ImportOrder.DeliveredKey(
+                    0,
+                    (o.orderNo().equals(DEFECTIVE) ? "DEMO-DEFECT-" : "DEMO-")
+                        + o.product()
+                        + "-"
+                        + (4711 + i)
+                        + "-KEY",
+                    null,
+                    "B-2026-11-" + (i % 2 == 0 ? "A" : "B"),
+                    paid.plusSeconds(3))));
   }
 }

@@ -12,12 +12,19 @@ import io.keydesk.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
-/** Turns domain changes into the events of the contract and appends them to the outbox. */
+/**
+ * Turns domain changes into the events of the contract and appends them to the outbox; ticket
+ * changes also go to the audit log.
+ */
 @ApplicationScoped
 public class DomainEvents {
   @Inject EventOutbox outbox;
+  @Inject Audit audit;
 
   public void orderChanged(Order order, boolean created, Instant at) {
     String type = created ? EventTypes.ORDER_IMPORTED : EventTypes.ORDER_UPDATED;
@@ -88,6 +95,17 @@ public class DomainEvents {
               change.to().name(),
               ticket.resolution().map(Enum::name).orElse(null),
               change.actor().type().name()));
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("from", change.from());
+      details.put("to", change.to());
+      details.put("resolution", ticket.resolution().map(Enum::name).orElse(null));
+      audit.record(
+          change.actor(),
+          "ticket." + change.kind().name().toLowerCase(Locale.ROOT),
+          "ticket",
+          ticket.ticketNo().value(),
+          details,
+          at);
     }
   }
 

@@ -20,4 +20,22 @@ public record FileTicket(
     @NotBlank @Size(max = 4000) String description,
     @Min(0) @Max(999) Integer keyIndex,
     @Pattern(regexp = "zh-CN|en", message = "must be zh-CN or en") String language,
-    @Pattern(regexp = "web|api|mobile", message = "must be web, api or mobile") String channel) {}
+    @Pattern(regexp = "web|api|mobile", message = "must be web, api or mobile") String channel,
+    @Size(max = 4000) String errorText,
+    @Size(max = 200) String intendedProduct,
+    @Size(min = 8, max = 100)
+        @Pattern(
+            regexp = "[A-Za-z0-9._:-]+",
+            message = "must be 8 to 100 letters, digits, dots, dashes, colons or underscores")
+        String deviceId) {
+  /** The fields of the first version of the API. */
+  public FileTicket(
+      String orderNo,
+      String category,
+      String description,
+      Integer keyIndex,
+      String language,
+      String channel) {
+    this(orderNo, category, description, keyIndex, language, channel, null, null, null);
+  }
+}

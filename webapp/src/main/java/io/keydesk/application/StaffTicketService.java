@@ -13,6 +13,7 @@ import io.keydesk.domain.model.ticket.TicketRepository;
 import io.keydesk.domain.model.ticket.TicketRepository.QueueFilter;
 import io.keydesk.domain.model.ticket.TicketStatus;
 import io.keydesk.domain.shared.NotFoundException;
+import io.keydesk.infrastructure.crypto.Digests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -20,13 +21,17 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /** The agents' side of tickets: the queue, one ticket, and the actions on it. */
 @ApplicationScoped
 public class StaffTicketService {
   @Inject TicketRepository tickets;
   @Inject DomainEvents events;
+  @Inject Audit audit;
   @Inject Clock clock;
 
   /** One page of the queue. */
@@ -86,6 +91,17 @@ public class StaffTicketService {
       default -> throw new InvalidFieldException("type", "unknown action");
     }
     events.ticketChanged(ticket, now);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("type", action.type());
+    details.put("resolution", action.resolution());
+    details.put("textSha256", action.text() == null ? null : Digests.sha256Hex(action.text()));
+    audit.record(
+        agent,
+        "staff." + action.type().toLowerCase(Locale.ROOT),
+        "ticket",
+        ticket.ticketNo().value(),
+        details,
+        now);
     return Views.ticket(ticket, true);
   }
 

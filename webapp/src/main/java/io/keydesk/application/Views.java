@@ -5,6 +5,10 @@ import io.keydesk.domain.model.order.Order;
 import io.keydesk.domain.model.staff.StaffUser;
 import io.keydesk.domain.model.ticket.Ticket;
 import io.keydesk.domain.model.ticket.TimelineEntry;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -66,7 +70,31 @@ public final class Views {
       Instant resolutionDueAt,
       Instant firstResponseAt,
       Instant resolvedAt,
-      List<TimelineItem> timeline) {}
+      List<TimelineItem> timeline,
+      RiskView risk,
+      String autoAction,
+      List<KeyView> keys,
+      StaffDetails staff) {}
+
+  /**
+   * The risk engine's decision on a ticket and its reasons, each with a stable code and a sentence.
+   */
+  public record RiskView(String decision, List<ReasonView> reasons) {}
+
+  /** One reason of a risk decision. */
+  public record ReasonView(String code, String decision, String text) {}
+
+  /** What only staff see on a ticket: where it came from, the classifier, credit and rank. */
+  public record StaffDetails(
+      String clientIp,
+      String deviceId,
+      String errorText,
+      String intendedProduct,
+      String classifiedCategory,
+      Double classifiedConfidence,
+      String hints,
+      Integer creditScore,
+      Instant rankAt) {}
 
   /** One line of a timeline. */
   public record TimelineItem(
@@ -140,7 +168,38 @@ public final class Views {
         t.resolutionDueAt(),
         t.firstResponseAt().orElse(null),
         t.resolvedAt().orElse(null),
-        items);
+        items,
+        t.riskDecision()
+            .map(d -> new RiskView(d.name(), reasons(t.riskReasons().orElse("[]"))))
+            .orElse(null),
+        t.autoAction().orElse(null),
+        t.order().keys().stream().map(Views::key).toList(),
+        forStaff
+            ? new StaffDetails(
+                t.clientIp().orElse(null),
+                t.deviceId().orElse(null),
+                t.errorText().orElse(null),
+                t.intendedProduct().orElse(null),
+                t.classifiedCategory().orElse(null),
+                t.classifiedConfidence().orElse(null),
+                t.hints().orElse(null),
+                t.creditScore().orElse(null),
+                t.rankAt())
+            : null);
+  }
+
+  /** The reasons stored on a ticket as JSON (see {@link RiskEngine#reasonsJson}). */
+  static List<ReasonView> reasons(String json) {
+    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+      return reader.readArray().getValuesAs(JsonObject.class).stream()
+          .map(
+              o ->
+                  new ReasonView(
+                      o.getString("code", ""),
+                      o.getString("decision", ""),
+                      o.getString("text", "")))
+          .toList();
+    }
   }
 
   private static TimelineItem item(TimelineEntry e) {

@@ -58,9 +58,14 @@ public class TestServers implements LauncherSessionListener {
     return kafka;
   }
 
-  /** A connection to the test database, for asserting rows. */
+  /** A connection to the test database as the application's user, for asserting rows. */
   public static Connection database() throws SQLException {
     return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+  }
+
+  /** A connection as the schema's owner: what an attacker with the DBA's rights could do. */
+  public static Connection databaseAsOwner() throws SQLException {
+    return DriverManager.getConnection(db.jdbcUrl(), db.ownerUser(), db.ownerPassword());
   }
 
   private static void deleteRecursively(Path dir) {

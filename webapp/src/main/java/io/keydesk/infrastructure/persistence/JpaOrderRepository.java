@@ -1,5 +1,6 @@
 package io.keydesk.infrastructure.persistence;
 
+import io.keydesk.domain.model.catalog.Product;
 import io.keydesk.domain.model.order.CardKey;
 import io.keydesk.domain.model.order.Contact;
 import io.keydesk.domain.model.order.Order;
@@ -53,5 +54,44 @@ public class JpaOrderRepository implements OrderRepository {
       em.persist(order);
     }
     return order;
+  }
+
+  @Override
+  public void lockFingerprint(String fingerprint) {
+    em.createNativeQuery("SELECT id FROM card_key WHERE fingerprint = ? ORDER BY id FOR UPDATE")
+        .setParameter(1, fingerprint)
+        .getResultList();
+  }
+
+  @Override
+  public List<CardKey> takeFromStock(Product product, int count) {
+    if (count <= 0) {
+      return List.of();
+    }
+    @SuppressWarnings("unchecked")
+    List<Number> ids =
+        em.createNativeQuery(
+                "SELECT id FROM card_key WHERE product_id = ? AND status = 'IN_STOCK' ORDER BY id"
+                    + " LIMIT ? FOR UPDATE SKIP LOCKED")
+            .setParameter(1, product.id())
+            .setParameter(2, count)
+            .getResultList();
+    return ids.stream().map(id -> em.find(CardKey.class, id.longValue())).toList();
+  }
+
+  @Override
+  public CardKey stock(CardKey key) {
+    em.persist(key);
+    return key;
+  }
+
+  @Override
+  public long inStock(Product product) {
+    return ((Number)
+            em.createNativeQuery(
+                    "SELECT COUNT(*) FROM card_key WHERE product_id = ? AND status = 'IN_STOCK'")
+                .setParameter(1, product.id())
+                .getSingleResult())
+        .longValue();
   }
 }

@@ -52,7 +52,7 @@ public class JpaTicketRepository implements TicketRepository {
     CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<Ticket> select = cb.createQuery(Ticket.class);
     Root<Ticket> t = select.from(Ticket.class);
-    select.where(predicates(cb, t, filter)).orderBy(cb.asc(t.get("resolutionDueAt")));
+    select.where(predicates(cb, t, filter)).orderBy(cb.asc(t.get("rankAt")), cb.asc(t.get("id")));
     TypedQuery<Ticket> page =
         em.createQuery(select)
             .setFirstResult(filter.page() * filter.size())

@@ -3,9 +3,11 @@ package io.keydesk.interfaces.rest;
 import io.keydesk.application.CardKeyStatusService;
 import io.keydesk.application.CardKeyStatusService.KeyStatus;
 import io.keydesk.application.ImportOrder;
+import io.keydesk.application.ImportStock;
 import io.keydesk.application.KeyStatusReport;
 import io.keydesk.application.OrderImportService;
 import io.keydesk.application.OrderReceipt;
+import io.keydesk.application.StockService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "shop", description = "Signed calls from the shop")
 public class ShopResource {
   @Inject ShopSignatures signatures;
+  @Inject StockService stock;
   @Inject JsonBodies bodies;
   @Inject OrderImportService importer;
   @Inject CardKeyStatusService keyStatus;
@@ -84,5 +87,29 @@ public class ShopResource {
       String body) {
     signatures.verify(timestamp, signature, body);
     return keyStatus.report(bodies.read(body, KeyStatusReport.class));
+  }
+
+  @POST
+  @Path("stock")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Hand keys to Keydesk's replacement stock",
+      description =
+          "Keys of a known product (one that came with an order), from one supplier batch. Keydesk"
+              + " delivers them when a key never arrived and replaces verified defective keys with"
+              + " them. A key Keydesk already knows is skipped, so a retried import adds nothing"
+              + " twice. Signed like the other shop requests.")
+  @APIResponses({
+    @APIResponse(responseCode = "200", description = "sku, batch, added, skipped, inStock"),
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named; unknown sku"),
+    @APIResponse(responseCode = "401", description = "Missing or wrong signature, stale timestamp")
+  })
+  public StockService.StockReceipt addStock(
+      @HeaderParam(ShopSignatures.TIMESTAMP) String timestamp,
+      @HeaderParam(ShopSignatures.SIGNATURE) String signature,
+      String body) {
+    signatures.verify(timestamp, signature, body);
+    return stock.add(bodies.read(body, ImportStock.class));
   }
 }

@@ -3,10 +3,12 @@ package io.keydesk.interfaces.rest;
 import io.keydesk.application.AccessTokens.BuyerIdentity;
 import io.keydesk.application.BuyerTicketService;
 import io.keydesk.application.BuyerTicketService.Filed;
+import io.keydesk.application.ClaimProcessor;
 import io.keydesk.application.FileTicket;
 import io.keydesk.application.Views.TicketView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -38,6 +41,8 @@ public class TicketResource {
   @Inject BuyerTicketService service;
   @Inject BuyerAuth auth;
   @Inject JsonBodies bodies;
+  @Inject ClientAddress clientAddress;
+  @Context HttpServletRequest request;
 
   /** A message from the buyer. */
   public record MessageRequest(@NotBlank @Size(max = 4000) String text) {}
@@ -47,9 +52,15 @@ public class TicketResource {
   @Operation(
       summary = "Open a case about one of the buyer's orders",
       description =
-          "With an Idempotency-Key header a retried submit returns the ticket of the first call"
-              + " (200) instead of creating a second one (201); the same key with a different body"
-              + " is refused (422).")
+          "The risk engine decides at once (risk.decision AUTO, REVIEW or BLOCK, with reasons);"
+              + " with AUTO the automatic path runs in the same request: a key delivered from stock,"
+              + " a verified defective key replaced, a refund, the delivery sent again (autoAction,"
+              + " status RESOLVED, keys). Otherwise the case waits for an agent (IN_REVIEW) or is"
+              + " refused (RESOLVED/REJECTED). Optional fields: errorText (the error the shop or"
+              + " platform showed), intendedProduct (WRONG_PURCHASE), deviceId (a stable id of the"
+              + " buyer's device). With an Idempotency-Key header a retried submit returns the"
+              + " ticket of the first call (200) instead of creating a second one (201); the same"
+              + " key with a different body is refused (422).")
   @APIResponses({
     @APIResponse(responseCode = "201", description = "Created"),
     @APIResponse(responseCode = "200", description = "Retry of an earlier submit"),
@@ -68,7 +79,8 @@ public class TicketResource {
               List.of(new Problem.FieldError("Idempotency-Key", "must be 1 to 100 characters"))));
     }
     FileTicket cmd = bodies.read(body, FileTicket.class);
-    Filed filed = Conflicts.retryOnce(() -> service.file(buyer, cmd, idempotencyKey));
+    ClaimProcessor.Origin origin = new ClaimProcessor.Origin(clientAddress.of(request), null);
+    Filed filed = Conflicts.retryOnce(() -> service.file(buyer, cmd, idempotencyKey, origin));
     return Response.status(filed.created() ? 201 : 200)
         .location(URI.create("tickets/" + filed.ticket().ticketNo()))
         .entity(filed.ticket())

@@ -35,7 +35,32 @@ public class KeyBatch {
   @Column(name = "created_at")
   private Instant createdAt;
 
+  /** Verified defects after which a batch is flagged for the supplier manager. */
+  public static final int FLAG_AFTER_DEFECTS = 3;
+
+  @Column(name = "defect_count")
+  private int defectCount;
+
+  @Column(name = "flagged_at")
+  private Instant flaggedAt;
+
   protected KeyBatch() {}
+
+  /** One more key of this batch was verified defective. */
+  public void recordDefect(Instant at) {
+    defectCount++;
+    if (defectCount >= FLAG_AFTER_DEFECTS && flaggedAt == null) {
+      flaggedAt = at;
+    }
+  }
+
+  public int defectCount() {
+    return defectCount;
+  }
+
+  public java.util.Optional<Instant> flaggedAt() {
+    return java.util.Optional.ofNullable(flaggedAt);
+  }
 
   public KeyBatch(Product product, String code, Instant createdAt) {
     this.product = notNull(product, "product");

@@ -75,9 +75,123 @@ public class CardKey {
   @Column(name = "voided_at")
   private Instant voidedAt;
 
+  @ManyToOne
+  @JoinColumn(name = "replaced_by_id")
+  private CardKey replacedBy;
+
+  @Column(name = "defective_at")
+  private Instant defectiveAt;
+
+  @Column(name = "refunded_at")
+  private Instant refundedAt;
+
   @Version private int version;
 
   protected CardKey() {}
+
+  /** A key in the product's stock, not yet delivered to anyone. */
+  public static CardKey stocked(
+      Product product, KeyBatch batch, Sealed code, Sealed secret, String fingerprint) {
+    CardKey k = new CardKey();
+    k.product = notNull(product, "product");
+    if (batch != null && !batch.product().sku().equals(product.sku())) {
+      throw new IllegalArgumentException("batch of another product");
+    }
+    k.batch = batch;
+    k.codeSealed = notNull(code, "sealed code").bytes();
+    k.cryptoVersion = code.keyVersion();
+    if (secret != null) {
+      if (secret.keyVersion() != code.keyVersion()) {
+        throw new IllegalArgumentException("code and secret must be sealed with the same key");
+      }
+      k.secretSealed = secret.bytes();
+    }
+    k.fingerprint = notBlank(fingerprint, "fingerprint", 64);
+    k.status = CardKeyStatus.IN_STOCK;
+    return k;
+  }
+
+  /** Hands a stock key to an order at {@code index}; see {@link Order#deliverFromStock}. */
+  void deliverTo(Order order, int index, Instant at) {
+    if (status != CardKeyStatus.IN_STOCK) {
+      throw new DomainException("key-not-in-stock", "only a key in stock can be delivered");
+    }
+    if (!order.product().sku().equals(product.sku())) {
+      throw new IllegalArgumentException("a key of another product");
+    }
+    this.order = order;
+    this.keyIndex = index;
+    this.status = CardKeyStatus.DELIVERED;
+    this.deliveredAt = notNull(at, "delivered at");
+  }
+
+  /**
+   * The supplier verified this key defective: it is marked, and {@code replacement} (already
+   * delivered to the same order) recorded as its one replacement. Its batch counts the defect.
+   */
+  public void replaceWith(CardKey replacement, Instant at) {
+    if (!mayBeReplaced()) {
+      throw new DomainException(
+          "key-not-replaceable",
+          replacedBy != null ? "the key was already replaced once" : "the key is " + status);
+    }
+    notNull(replacement, "replacement");
+    if (replacement.order != order || replacement.status != CardKeyStatus.DELIVERED) {
+      throw new IllegalArgumentException("the replacement must be delivered to the same order");
+    }
+    this.status = CardKeyStatus.DEFECTIVE;
+    this.defectiveAt = notNull(at, "at");
+    this.replacedBy = replacement;
+    if (batch != null) {
+      batch.recordDefect(at);
+    }
+  }
+
+  /** A delivered key that was not replaced before. */
+  public boolean mayBeReplaced() {
+    return status == CardKeyStatus.DELIVERED && replacedBy == null;
+  }
+
+  /** A delivered key the buyer never saw nor redeemed: it can be refunded and sold again. */
+  public boolean mayBeRefunded() {
+    return status == CardKeyStatus.DELIVERED && revealedAt == null && redeemedAt == null;
+  }
+
+  /**
+   * Refunds this key: it is marked REFUNDED and its code goes back to stock as a new key (same
+   * sealed code, fingerprint and batch), which is returned for storing.
+   */
+  public CardKey refundToStock(Instant at) {
+    if (!mayBeRefunded()) {
+      throw new DomainException(
+          "key-not-refundable",
+          revealedAt != null ? "the key was revealed to the buyer" : "the key is " + status);
+    }
+    this.status = CardKeyStatus.REFUNDED;
+    this.refundedAt = notNull(at, "at");
+    return stocked(
+        product,
+        batch,
+        new Sealed(codeSealed, cryptoVersion),
+        secretSealed == null ? null : new Sealed(secretSealed, cryptoVersion),
+        fingerprint);
+  }
+
+  public Optional<CardKey> replacedBy() {
+    return Optional.ofNullable(replacedBy);
+  }
+
+  public Optional<Instant> defectiveAt() {
+    return Optional.ofNullable(defectiveAt);
+  }
+
+  public Optional<Instant> refundedAt() {
+    return Optional.ofNullable(refundedAt);
+  }
+
+  public Product product() {
+    return product;
+  }
 
   CardKey(
       Order order,

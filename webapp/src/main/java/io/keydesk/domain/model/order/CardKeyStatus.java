@@ -5,5 +5,9 @@ public enum CardKeyStatus {
   IN_STOCK,
   DELIVERED,
   REDEEMED,
-  VOIDED
+  VOIDED,
+  /** The supplier verified it defective; a replacement was delivered. */
+  DEFECTIVE,
+  /** Refunded; its code went back to stock as a new key. */
+  REFUNDED
 }

@@ -170,6 +170,37 @@ public class Order {
     return Optional.of(key);
   }
 
+  /** Indexes below the quantity with no key delivered yet. */
+  public List<Integer> undeliveredIndexes() {
+    List<Integer> missing = new ArrayList<>();
+    for (int i = 0; i < quantity; i++) {
+      if (key(i).isEmpty()) {
+        missing.add(i);
+      }
+    }
+    return missing;
+  }
+
+  /**
+   * Delivers a key from stock: at {@code index} when given (an undelivered unit), else at the next
+   * free index after the order's keys (a replacement).
+   */
+  public CardKey deliverFromStock(CardKey stockKey, Integer index, Instant at) {
+    int target;
+    if (index != null) {
+      if (index < 0 || index >= quantity || key(index).isPresent()) {
+        throw new DomainException("key-index-taken", "key index " + index + " is not free");
+      }
+      target = index;
+    } else {
+      target = keys.stream().mapToInt(CardKey::keyIndex).max().orElse(quantity - 1) + 1;
+      target = Math.max(target, quantity);
+    }
+    stockKey.deliverTo(this, target, at);
+    keys.add(stockKey);
+    return stockKey;
+  }
+
   public Optional<CardKey> key(int index) {
     return keys.stream().filter(k -> k.keyIndex() == index).findFirst();
   }

@@ -14,4 +14,22 @@ public interface OrderRepository {
   List<CardKey> keysWithFingerprint(String fingerprint);
 
   Order store(Order order);
+
+  /**
+   * Locks every key with this fingerprint (in any order) until the transaction ends, so that two
+   * claims on one key, even from two orders, are decided one after the other.
+   */
+  void lockFingerprint(String fingerprint);
+
+  /**
+   * Takes up to {@code count} keys of the product's stock and locks them; keys another transaction
+   * is taking are skipped, so two claims never get the same key.
+   */
+  List<CardKey> takeFromStock(io.keydesk.domain.model.catalog.Product product, int count);
+
+  /** Adds a key to stock. */
+  CardKey stock(CardKey key);
+
+  /** Keys of the product in stock. */
+  long inStock(io.keydesk.domain.model.catalog.Product product);
 }

@@ -7,6 +7,8 @@ import io.keydesk.domain.model.category.Category;
 import io.keydesk.domain.model.order.CardKey;
 import io.keydesk.domain.model.order.Contact;
 import io.keydesk.domain.model.order.Order;
+import io.keydesk.domain.model.risk.Decision;
+import io.keydesk.domain.model.risk.RiskAssessment;
 import io.keydesk.domain.model.staff.StaffUser;
 import io.keydesk.domain.shared.DomainException;
 import jakarta.persistence.CascadeType;
@@ -118,6 +120,43 @@ public class Ticket {
   @Column(name = "updated_at")
   private Instant updatedAt;
 
+  @Column(name = "client_ip")
+  private String clientIp;
+
+  @Column(name = "device_id")
+  private String deviceId;
+
+  @Column(name = "error_text")
+  private String errorText;
+
+  @Column(name = "intended_product")
+  private String intendedProduct;
+
+  @Column(name = "classified_category")
+  private String classifiedCategory;
+
+  @Column(name = "classified_confidence")
+  private java.math.BigDecimal classifiedConfidence;
+
+  @Column(name = "hints")
+  private String hints;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "risk_decision")
+  private Decision riskDecision;
+
+  @Column(name = "risk_reasons")
+  private String riskReasons;
+
+  @Column(name = "credit_score")
+  private Integer creditScore;
+
+  @Column(name = "auto_action")
+  private String autoAction;
+
+  @Column(name = "rank_at")
+  private Instant rankAt;
+
   @Version private int version;
 
   @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST)
@@ -173,6 +212,7 @@ public class Ticket {
     t.createdAt = notNull(now, "now");
     t.updatedAt = now;
     t.responseDueAt = claim.category().responseDueFrom(now);
+    t.rankAt = t.responseDueAt;
     t.resolutionDueAt = claim.category().resolutionDueFrom(now);
     Actor buyer = Actor.buyer();
     t.timeline.add(
@@ -187,6 +227,49 @@ public class Ticket {
             now));
     t.changes.add(new TicketChange(TicketChange.Kind.CREATED, null, TicketStatus.SUBMITTED, buyer));
     return t;
+  }
+
+  /** Where the claim came from: the client's address and device, when known. */
+  public void recordOrigin(String clientIp, String deviceId) {
+    this.clientIp = clientIp == null ? null : notBlank(clientIp, "client IP", 45);
+    this.deviceId = deviceId == null ? null : notBlank(deviceId, "device id", 100);
+  }
+
+  /** What the buyer gave beside the description: the error shown, the product they meant. */
+  public void recordEvidence(String errorText, String intendedProduct) {
+    this.errorText = errorText == null ? null : notBlank(errorText, "error text", MAX_TEXT).strip();
+    this.intendedProduct =
+        intendedProduct == null ? null : notBlank(intendedProduct, "intended product", 200).strip();
+  }
+
+  /** The classifier's reading of the description, and the hints found in it (JSON). */
+  public void recordClassification(String category, double confidence, String hintsJson) {
+    this.classifiedCategory = notBlank(category, "classified category", 32);
+    this.classifiedConfidence =
+        java.math.BigDecimal.valueOf(confidence).setScale(3, java.math.RoundingMode.HALF_UP);
+    this.hints = hintsJson;
+  }
+
+  /**
+   * The risk engine's decision (reasons as JSON) and the queue rank that follows from it: see
+   * {@link Priority}.
+   */
+  public void recordRisk(RiskAssessment assessment, String reasonsJson) {
+    notNull(assessment, "assessment");
+    this.riskDecision = assessment.decision();
+    this.riskReasons = reasonsJson;
+    this.creditScore = assessment.creditScore();
+    this.rankAt = Priority.rankAt(responseDueAt, order.amount(), assessment);
+  }
+
+  /** The automatic action taken on this case, for staff and reports. */
+  public void recordAutoAction(String action) {
+    this.autoAction = notBlank(action, "automatic action", 24);
+  }
+
+  /** The system starts acting on the case on its own (the risk engine allowed it). */
+  public void startAutoResolution(Instant now) {
+    moveTo(TicketStatus.AUTO_RESOLVING, Actor.SYSTEM, null, now);
   }
 
   /** Hands the case to a human. */
@@ -401,6 +484,54 @@ public class Ticket {
 
   public Instant updatedAt() {
     return updatedAt;
+  }
+
+  public Optional<String> clientIp() {
+    return Optional.ofNullable(clientIp);
+  }
+
+  public Optional<String> deviceId() {
+    return Optional.ofNullable(deviceId);
+  }
+
+  public Optional<String> errorText() {
+    return Optional.ofNullable(errorText);
+  }
+
+  public Optional<String> intendedProduct() {
+    return Optional.ofNullable(intendedProduct);
+  }
+
+  public Optional<String> classifiedCategory() {
+    return Optional.ofNullable(classifiedCategory);
+  }
+
+  public Optional<Double> classifiedConfidence() {
+    return Optional.ofNullable(classifiedConfidence).map(java.math.BigDecimal::doubleValue);
+  }
+
+  public Optional<String> hints() {
+    return Optional.ofNullable(hints);
+  }
+
+  public Optional<Decision> riskDecision() {
+    return Optional.ofNullable(riskDecision);
+  }
+
+  public Optional<String> riskReasons() {
+    return Optional.ofNullable(riskReasons);
+  }
+
+  public Optional<Integer> creditScore() {
+    return Optional.ofNullable(creditScore);
+  }
+
+  public Optional<String> autoAction() {
+    return Optional.ofNullable(autoAction);
+  }
+
+  public Instant rankAt() {
+    return rankAt;
   }
 
   public List<TimelineEntry> timeline() {

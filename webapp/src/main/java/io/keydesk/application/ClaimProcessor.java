@@ -1,0 +1,135 @@
+package io.keydesk.application;
+
+import io.keydesk.application.AccessTokens.BuyerIdentity;
+import io.keydesk.application.SupplierVerification.Verdict;
+import io.keydesk.domain.model.category.Category;
+import io.keydesk.domain.model.category.CategoryCode;
+import io.keydesk.domain.model.category.CategoryRepository;
+import io.keydesk.domain.model.order.CardKey;
+import io.keydesk.domain.model.order.Order;
+import io.keydesk.domain.model.order.OrderRepository;
+import io.keydesk.domain.model.risk.RiskAssessment;
+import io.keydesk.domain.model.ticket.Actor;
+import io.keydesk.domain.model.ticket.Resolution;
+import io.keydesk.domain.model.ticket.Ticket;
+import io.keydesk.domain.model.ticket.TicketRepository;
+import io.keydesk.domain.shared.NotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Files one claim in one transaction: locks the order and every key of the same fingerprint, opens
+ * the ticket, asks the risk engine, and then runs the automatic path (AUTO), hands the case to a
+ * human (REVIEW) or refuses it (BLOCK). The ticket, its risk decision, the actions, their events
+ * and audit entries commit together or not at all.
+ */
+@ApplicationScoped
+public class ClaimProcessor {
+  @Inject OrderRepository orders;
+  @Inject TicketRepository tickets;
+  @Inject CategoryRepository categories;
+  @Inject RiskEngine riskEngine;
+  @Inject AutoResolver resolver;
+  @Inject DomainEvents events;
+  @Inject Audit audit;
+
+  /** Where the claim came from. */
+  public record Origin(String clientIp, String deviceId) {
+    public static final Origin UNKNOWN = new Origin(null, null);
+  }
+
+  /** The filed ticket, the risk assessment and what happened automatically. */
+  public record Result(Ticket ticket, RiskAssessment risk, AutoResolver.Outcome outcome) {}
+
+  /**
+   * Files the claim.
+   *
+   * @param verdict the supplier's answer about the claimed key, fetched before the transaction
+   *     (INVALID_KEY only; null otherwise)
+   */
+  @Transactional
+  public Result file(
+      BuyerIdentity buyer,
+      FileTicket cmd,
+      CategoryCode code,
+      String idempotencyKey,
+      Origin origin,
+      Verdict verdict,
+      Instant now) {
+    Order order =
+        orders
+            .findForUpdate(cmd.orderNo())
+            .filter(o -> o.belongsTo(buyer.contact()))
+            .orElseThrow(() -> new NotFoundException("order " + cmd.orderNo()));
+    CardKey key = Claims.claimedKey(order, code, cmd.keyIndex()).orElse(null);
+    if (key != null) {
+      orders.lockFingerprint(key.fingerprint());
+    }
+    Category category =
+        categories
+            .find(code)
+            .orElseThrow(() -> new IllegalStateException("categories are not seeded"));
+    Ticket ticket =
+        Ticket.open(
+            tickets.nextTicketNo(),
+            new Ticket.Claim(
+                order,
+                key,
+                category,
+                cmd.description(),
+                cmd.language() == null ? "en" : cmd.language(),
+                cmd.channel() == null ? "api" : cmd.channel(),
+                buyer.contact(),
+                idempotencyKey),
+            now);
+    ticket.recordOrigin(origin.clientIp(), blankToNull(cmd.deviceId()));
+    ticket.recordEvidence(blankToNull(cmd.errorText()), blankToNull(cmd.intendedProduct()));
+    RiskAssessment risk = riskEngine.assess(ticket, AutoResolver.paysOut(code, order), now);
+    ticket.recordRisk(risk, RiskEngine.reasonsJson(risk.reasons()));
+    tickets.store(ticket);
+    AutoResolver.Outcome outcome = null;
+    switch (risk.decision()) {
+      case BLOCK ->
+          ticket.resolve(
+              Resolution.REJECTED,
+              "This claim was refused: " + risk.summary() + ". Contact the shop if this is wrong.",
+              Actor.SYSTEM,
+              now);
+      case REVIEW ->
+          ticket.sendToReview(
+              Actor.SYSTEM, "An agent will look at this case before anything is done.", now);
+      case AUTO -> outcome = resolver.resolve(ticket, verdict, now);
+    }
+    events.ticketChanged(ticket, now);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("decision", risk.decision().name());
+    details.put("reasons", RiskEngine.reasonsJson(risk.reasons()));
+    details.put("creditScore", risk.creditScore());
+    details.put("clientIp", origin.clientIp());
+    audit.record(Actor.SYSTEM, "risk.decision", "ticket", ticket.ticketNo().value(), details, now);
+    if (outcome != null) {
+      Map<String, Object> action = new LinkedHashMap<>();
+      action.put("action", outcome.resolved() ? outcome.action() : "SENT_TO_REVIEW");
+      action.put("detail", outcome.detail());
+      action.put("order", order.orderNo());
+      action.put("refunded", outcome.refunded());
+      action.put("refundedKeys", outcome.refundedIndexes().toString());
+      action.put(
+          "newKeys",
+          outcome.newKeys().stream()
+              .map(k -> k.keyIndex() + ":" + k.maskedHint())
+              .toList()
+              .toString());
+      audit.record(Actor.SYSTEM, "auto.action", "ticket", ticket.ticketNo().value(), action, now);
+    }
+    return new Result(ticket, risk, outcome);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

@@ -1,0 +1,41 @@
+package io.keydesk.application;
+
+import io.keydesk.domain.model.category.CategoryCode;
+import io.keydesk.domain.model.order.CardKey;
+import io.keydesk.domain.model.order.Order;
+import java.util.List;
+import java.util.Optional;
+
+/** Which key a claim is about. */
+final class Claims {
+  private Claims() {}
+
+  /**
+   * The key the buyer named, or for a key problem (INVALID_KEY) on an order with a single key, that
+   * key. A key problem on an order with several keys must name one.
+   *
+   * @throws InvalidFieldException when the index names no key, or a key problem names none on an
+   *     order with several
+   */
+  static Optional<CardKey> claimedKey(Order order, CategoryCode category, Integer keyIndex) {
+    if (keyIndex != null) {
+      return Optional.of(
+          order
+              .key(keyIndex)
+              .orElseThrow(
+                  () -> new InvalidFieldException("keyIndex", "the order has no such key")));
+    }
+    if (category != CategoryCode.INVALID_KEY) {
+      return Optional.empty();
+    }
+    List<CardKey> current = order.keys().stream().filter(k -> k.replacedBy().isEmpty()).toList();
+    if (current.size() == 1) {
+      return Optional.of(current.get(0));
+    }
+    if (current.isEmpty()) {
+      return Optional.empty();
+    }
+    throw new InvalidFieldException(
+        "keyIndex", "the order has several keys: say which one does not work");
+  }
+}

@@ -1,0 +1,35 @@
+package io.keydesk.application;
+
+import io.keydesk.domain.model.notification.Notice;
+import io.keydesk.domain.model.notification.Template;
+import io.keydesk.domain.model.order.Contact;
+import io.keydesk.domain.model.order.Order;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Sends an order's delivery to its buyer again, at most {@link #LIMIT} times per {@link #WINDOW}
+ * per order (shared by all app instances), through the notification outbox.
+ */
+@ApplicationScoped
+public class DeliveryNotices {
+  static final int LIMIT = 2;
+  static final Duration WINDOW = Duration.ofHours(1);
+
+  @Inject RateLimiter limiter;
+  @Inject Notifications notifications;
+
+  /** Queues the delivery again; false when it was re-sent too often lately (nothing queued). */
+  public boolean resend(Order order, String language, Instant now) {
+    if (!limiter.hit("delivery-resend:" + order.orderNo(), LIMIT, WINDOW).allowed()) {
+      return false;
+    }
+    Contact to = order.buyerEmail().or(order::buyerPhone).map(Contact::new).orElseThrow();
+    notifications.send(
+        Notice.to(to, Template.DELIVERY_RESEND, language, Map.of("orderNo", order.orderNo())));
+    return true;
+  }
+}

@@ -1,0 +1,112 @@
+package io.keydesk.infrastructure.persistence;
+
+import io.keydesk.domain.model.audit.AuditLog;
+import io.keydesk.domain.model.audit.AuditRecord;
+import io.keydesk.domain.model.audit.ChainWalk;
+import io.keydesk.domain.model.audit.ChainedEntry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * The audit log in MariaDB ({@code audit_entry}, append-only by trigger, and {@code audit_head}).
+ * Appending locks the head row until the caller's transaction ends, so entries are numbered in
+ * commit order without gaps; callers append last, to hold that lock briefly.
+ */
+@ApplicationScoped
+public class JpaAuditLog implements AuditLog {
+  private static final int PAGE = 2000;
+
+  @PersistenceContext private EntityManager em;
+
+  @Override
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void append(AuditRecord record) {
+    Object[] head =
+        (Object[])
+            em.createNativeQuery(
+                    "SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
+                .getSingleResult();
+    ChainedEntry entry =
+        ChainedEntry.after(((Number) head[0]).longValue(), (String) head[1], record);
+    em.createNativeQuery(
+            "INSERT INTO audit_entry (seq, at, actor_type, actor_name, action, subject_type,"
+                + " subject_id, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .setParameter(1, entry.seq())
+        .setParameter(2, LocalDateTime.ofInstant(record.at(), ZoneOffset.UTC))
+        .setParameter(3, record.actorType())
+        .setParameter(4, record.actorName())
+        .setParameter(5, record.action())
+        .setParameter(6, record.subjectType())
+        .setParameter(7, record.subjectId())
+        .setParameter(8, record.details())
+        .setParameter(9, entry.prevHash())
+        .setParameter(10, entry.hash())
+        .executeUpdate();
+    em.createNativeQuery("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1")
+        .setParameter(1, entry.seq())
+        .setParameter(2, entry.hash())
+        .executeUpdate();
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Verification verify() {
+    Object[] head =
+        (Object[])
+            em.createNativeQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
+                .getSingleResult();
+    ChainWalk walk = new ChainWalk();
+    long after = 0;
+    while (true) {
+      @SuppressWarnings("unchecked")
+      List<Object[]> rows =
+          em.createNativeQuery(
+                  "SELECT seq, at, actor_type, actor_name, action, subject_type, subject_id,"
+                      + " details, prev_hash, hash FROM audit_entry WHERE seq > ? ORDER BY seq"
+                      + " LIMIT "
+                      + PAGE)
+              .setParameter(1, after)
+              .getResultList();
+      for (Object[] row : rows) {
+        ChainedEntry entry;
+        try {
+          entry = entry(row);
+        } catch (RuntimeException e) {
+          return walk.unreadable(((Number) row[0]).longValue());
+        }
+        if (!walk.accept(entry)) {
+          return walk.result(0, "");
+        }
+      }
+      if (rows.size() < PAGE) {
+        break;
+      }
+      after = walk.lastSeq();
+    }
+    return walk.result(((Number) head[0]).longValue(), (String) head[1]);
+  }
+
+  private static ChainedEntry entry(Object[] row) {
+    AuditRecord record =
+        new AuditRecord(
+            localDateTime(row[1]).toInstant(ZoneOffset.UTC),
+            (String) row[2],
+            (String) row[3],
+            (String) row[4],
+            (String) row[5],
+            (String) row[6],
+            (String) row[7]);
+    return new ChainedEntry(
+        ((Number) row[0]).longValue(), record, (String) row[8], (String) row[9]);
+  }
+
+  private static LocalDateTime localDateTime(Object value) {
+    return value instanceof Timestamp t ? t.toLocalDateTime() : (LocalDateTime) value;
+  }
+}

@@ -1,0 +1,270 @@
+package io.keydesk.infrastructure.persistence;
+
+import io.keydesk.domain.model.risk.BlockEntry;
+import io.keydesk.domain.model.risk.CreditHistory;
+import io.keydesk.domain.model.risk.FraudSignal;
+import io.keydesk.domain.model.risk.RiskFacts;
+import io.keydesk.domain.model.risk.RiskRepository;
+import io.keydesk.domain.model.risk.RiskSettings;
+import io.keydesk.domain.model.risk.SignalKind;
+import io.keydesk.domain.shared.NotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The risk engine's tables and the claim counts it reads from {@code ticket}. */
+@ApplicationScoped
+public class JpaRiskRepository implements RiskRepository {
+  private static final Duration DAY = Duration.ofDays(1);
+  private static final Duration MONTH = Duration.ofDays(30);
+
+  @PersistenceContext private EntityManager em;
+
+  @Override
+  public RiskSettings settings() {
+    Map<String, Integer> values = new HashMap<>();
+    for (Object row :
+        em.createNativeQuery("SELECT name, value FROM risk_setting").getResultList()) {
+      Object[] r = (Object[]) row;
+      values.put((String) r[0], ((Number) r[1]).intValue());
+    }
+    return new RiskSettings(values);
+  }
+
+  @Override
+  public int updateSetting(String name, int value, Instant now) {
+    int previous = settings().get(name);
+    int updated =
+        em.createNativeQuery("UPDATE risk_setting SET value = ?, updated_at = ? WHERE name = ?")
+            .setParameter(1, value)
+            .setParameter(2, utc(now))
+            .setParameter(3, name)
+            .executeUpdate();
+    if (updated == 0) {
+      throw new NotFoundException("risk setting " + name);
+    }
+    return previous;
+  }
+
+  @Override
+  public Set<SignalKind> blocked(String contact, String clientIp, String deviceId, Instant now) {
+    Set<SignalKind> hits = EnumSet.noneOf(SignalKind.class);
+    List<BlockEntry> entries =
+        em.createQuery(
+                "SELECT b FROM BlockEntry b WHERE (b.kind = :contactKind AND b.value = :contact)"
+                    + " OR (b.kind = :ipKind AND b.value = :ip)"
+                    + " OR (b.kind = :deviceKind AND b.value = :device)",
+                BlockEntry.class)
+            .setParameter("contactKind", BlockEntry.Kind.CONTACT)
+            .setParameter("contact", contact == null ? "" : contact)
+            .setParameter("ipKind", BlockEntry.Kind.IP)
+            .setParameter("ip", clientIp == null ? "" : clientIp)
+            .setParameter("deviceKind", BlockEntry.Kind.DEVICE)
+            .setParameter("device", deviceId == null ? "" : deviceId)
+            .getResultList();
+    for (BlockEntry b : entries) {
+      if (b.activeAt(now)) {
+        hits.add(b.kind().signal());
+      }
+    }
+    return hits;
+  }
+
+  @Override
+  public List<BlockEntry> blocks() {
+    return em.createQuery("SELECT b FROM BlockEntry b ORDER BY b.createdAt DESC", BlockEntry.class)
+        .setMaxResults(1000)
+        .getResultList();
+  }
+
+  @Override
+  public Optional<BlockEntry> findBlock(BlockEntry.Kind kind, String value) {
+    return em.createQuery(
+            "SELECT b FROM BlockEntry b WHERE b.kind = :kind AND b.value = :value",
+            BlockEntry.class)
+        .setParameter("kind", kind)
+        .setParameter("value", value)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public Optional<BlockEntry> findBlock(long id) {
+    return Optional.ofNullable(em.find(BlockEntry.class, id));
+  }
+
+  @Override
+  public BlockEntry store(BlockEntry entry) {
+    if (entry.id() == null) {
+      em.persist(entry);
+      em.flush();
+    }
+    return entry;
+  }
+
+  @Override
+  public void remove(BlockEntry entry) {
+    em.remove(entry);
+  }
+
+  @Override
+  public RiskFacts.Velocity velocity(
+      String contact, String clientIp, String deviceId, Instant now) {
+    long[] byContact = counts("buyer_contact", contact, now);
+    long[] byIp = counts("client_ip", clientIp, now);
+    long[] byDevice = counts("device_id", deviceId, now);
+    return new RiskFacts.Velocity(
+        byContact[0], byContact[1], byIp[0], byIp[1], byDevice[0], byDevice[1]);
+  }
+
+  /** Claims in the last day and the last 30 days where {@code column} is {@code value}. */
+  private long[] counts(String column, String value, Instant now) {
+    if (value == null) {
+      return new long[] {-1, -1};
+    }
+    Object[] row =
+        (Object[])
+            em.createNativeQuery(
+                    "SELECT COALESCE(SUM(created_at >= ?), 0), COUNT(*) FROM ticket WHERE "
+                        + column
+                        + " = ? AND created_at >= ?")
+                .setParameter(1, utc(now.minus(DAY)))
+                .setParameter(2, value)
+                .setParameter(3, utc(now.minus(MONTH)))
+                .getSingleResult();
+    return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+  }
+
+  @Override
+  public KeyClaims keyClaims(String fingerprint, String contact) {
+    Object[] row =
+        (Object[])
+            em.createNativeQuery(
+                    "SELECT COUNT(*), COUNT(DISTINCT CASE WHEN t.buyer_contact <> ? THEN"
+                        + " t.buyer_contact END) FROM ticket t JOIN card_key k ON k.id ="
+                        + " t.card_key_id WHERE k.fingerprint = ?")
+                .setParameter(1, contact)
+                .setParameter(2, fingerprint)
+                .getSingleResult();
+    return new KeyClaims(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+  }
+
+  @Override
+  public CreditHistory credit(String contact) {
+    long orders =
+        ((Number)
+                em.createNativeQuery(
+                        "SELECT COUNT(*) FROM shop_order WHERE buyer_email = ? OR buyer_phone = ?")
+                    .setParameter(1, contact)
+                    .setParameter(2, contact)
+                    .getSingleResult())
+            .longValue();
+    Object[] row =
+        (Object[])
+            em.createNativeQuery(
+                    "SELECT COALESCE(SUM(resolution IN ('REDELIVERED', 'REPLACED', 'REFUNDED',"
+                        + " 'ANSWERED')), 0), COALESCE(SUM(resolution = 'REJECTED'), 0),"
+                        + " COALESCE(SUM(resolution = 'REFUNDED'), 0) FROM ticket WHERE"
+                        + " buyer_contact = ?")
+                .setParameter(1, contact)
+                .getSingleResult();
+    return new CreditHistory(
+        orders,
+        ((Number) row[0]).longValue(),
+        ((Number) row[1]).longValue(),
+        ((Number) row[2]).longValue());
+  }
+
+  @Override
+  public List<String> externalSignals(
+      String contact, String clientIp, String deviceId, Instant now) {
+    @SuppressWarnings("unchecked")
+    List<String> kinds =
+        em.createNativeQuery(
+                "SELECT DISTINCT kind FROM fraud_signal WHERE source IN ('STREAM', 'STAFF')"
+                    + " AND (expires_at IS NULL OR expires_at > ?)"
+                    + " AND (contact = ? OR client_ip = ? OR device_id = ?) ORDER BY kind")
+            .setParameter(1, utc(now))
+            .setParameter(2, contact == null ? "" : contact)
+            .setParameter(3, clientIp == null ? "" : clientIp)
+            .setParameter(4, deviceId == null ? "" : deviceId)
+            .getResultList();
+    return kinds;
+  }
+
+  @Override
+  public void record(FraudSignal signal) {
+    em.persist(signal);
+    em.flush();
+  }
+
+  @Override
+  public List<FraudSignal> signals(SignalFilter filter) {
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+    CriteriaQuery<FraudSignal> select = cb.createQuery(FraudSignal.class);
+    Root<FraudSignal> s = select.from(FraudSignal.class);
+    select
+        .where(predicates(cb, s, filter))
+        .orderBy(cb.desc(s.get("createdAt")), cb.desc(s.get("id")));
+    TypedQuery<FraudSignal> page =
+        em.createQuery(select)
+            .setFirstResult(filter.page() * filter.size())
+            .setMaxResults(filter.size());
+    return page.getResultList();
+  }
+
+  @Override
+  public long countSignals(SignalFilter filter) {
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+    CriteriaQuery<Long> count = cb.createQuery(Long.class);
+    Root<FraudSignal> s = count.from(FraudSignal.class);
+    count.select(cb.count(s)).where(predicates(cb, s, filter));
+    return em.createQuery(count).getSingleResult();
+  }
+
+  private static Predicate[] predicates(
+      CriteriaBuilder cb, Root<FraudSignal> s, SignalFilter filter) {
+    List<Predicate> where = new ArrayList<>();
+    equal(cb, s, where, "kind", filter.kind());
+    equal(cb, s, where, "source", filter.source() == null ? null : filter.source().name());
+    equal(cb, s, where, "contact", filter.contact());
+    equal(cb, s, where, "clientIp", filter.clientIp());
+    equal(cb, s, where, "deviceId", filter.deviceId());
+    equal(cb, s, where, "orderNo", filter.orderNo());
+    equal(cb, s, where, "ticketNo", filter.ticketNo());
+    if (filter.from() != null) {
+      where.add(cb.greaterThanOrEqualTo(s.get("createdAt"), filter.from()));
+    }
+    if (filter.to() != null) {
+      where.add(cb.lessThan(s.get("createdAt"), filter.to()));
+    }
+    return where.toArray(Predicate[]::new);
+  }
+
+  private static void equal(
+      CriteriaBuilder cb, Root<FraudSignal> s, List<Predicate> where, String field, String value) {
+    if (value != null) {
+      where.add(cb.equal(s.get(field), value));
+    }
+  }
+
+  private static LocalDateTime utc(Instant instant) {
+    return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+}

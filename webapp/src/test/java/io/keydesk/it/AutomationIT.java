@@ -1,0 +1,216 @@
+package io.keydesk.it;
+
+import static io.keydesk.it.Claims.count;
+import static io.keydesk.it.Claims.decision;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keydesk.it.Api.Answer;
+import io.keydesk.it.Claims.Buyer;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Each automatic path of the self-service rules, through the API, with its effect in MariaDB. */
+class AutomationIT extends ApiIT {
+  private Claims claims;
+
+  @BeforeEach
+  void claims() {
+    claims = new Claims(api);
+  }
+
+  private static List<String> keyStatuses(JsonObject ticket) {
+    return ticket.getJsonArray("keys").getValuesAs(JsonObject.class).stream()
+        .map(k -> k.getString("status"))
+        .toList();
+  }
+
+  private static long inStock(String sku) throws Exception {
+    return count(
+        "SELECT COUNT(*) FROM card_key k JOIN product p ON p.id = k.product_id"
+            + " WHERE p.sku = ? AND k.status = 'IN_STOCK'",
+        sku);
+  }
+
+  private static long refundWebhooks(String orderNo) throws Exception {
+    return count(
+        "SELECT COUNT(*) FROM webhook_delivery WHERE type = 'refund.issued' AND aggregate_id = ?",
+        orderNo);
+  }
+
+  @Test
+  void aKeyNeverDeliveredIsDeliveredFromStock() throws Exception {
+    String sku = Api.unique("NR");
+    Buyer buyer = claims.buyer(sku, "IT-SUP");
+    claims.stock(sku, "S-1", "STOCK-" + sku + "-1", "STOCK-" + sku + "-2");
+
+    Answer filed = claims.file(buyer, "NOT_RECEIVED");
+
+    assertEquals(201, filed.status(), filed.body());
+    JsonObject t = filed.json();
+    assertEquals("AUTO", decision(t));
+    assertEquals("RESOLVED", t.getString("status"));
+    assertEquals("REDELIVERED", t.getString("resolution"));
+    assertEquals("DELIVERED_FROM_STOCK", t.getString("autoAction"));
+    assertEquals(List.of("DELIVERED"), keyStatuses(t));
+    assertEquals(1, inStock(sku));
+    assertEquals(0, refundWebhooks(buyer.orderNo()));
+  }
+
+  @Test
+  void aKeyNeverDeliveredIsRefundedWhenOutOfStock() throws Exception {
+    String sku = Api.unique("OOS");
+    Buyer buyer = claims.buyer(sku, "IT-SUP");
+
+    JsonObject t = claims.file(buyer, "NOT_RECEIVED").json();
+
+    assertEquals("RESOLVED", t.getString("status"));
+    assertEquals("REFUNDED", t.getString("resolution"));
+    assertEquals("REFUNDED_OUT_OF_STOCK", t.getString("autoAction"));
+    assertEquals(1, refundWebhooks(buyer.orderNo()));
+  }
+
+  @Test
+  void aDeliveredKeyIsShownAndTheDeliverySentAgain() throws Exception {
+    String sku = Api.unique("DLV");
+    Buyer buyer = claims.buyer(sku, "IT-SUP", "CODE-" + sku);
+
+    JsonObject t = claims.file(buyer, "NOT_RECEIVED").json();
+
+    assertEquals("RESOLVED", t.getString("status"));
+    assertEquals("REDELIVERED", t.getString("resolution"));
+    assertEquals("DELIVERY_RESENT", t.getString("autoAction"));
+    JsonObject key = t.getJsonArray("keys").getJsonObject(0);
+    assertTrue(key.containsKey("deliveredAt"), "the delivery record is shown");
+    assertTrue(key.getString("masked").startsWith("****-"));
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM notification WHERE template = 'DELIVERY_RESEND' AND contact = ?",
+            buyer.email()));
+  }
+
+  @Test
+  void aVerifiedDefectiveKeyIsReplacedOnceAndItsBatchMarked() throws Exception {
+    String sku = Api.unique("DEF");
+    Buyer buyer = claims.buyer(sku, "IT-SUP", "IT-DEFECT-" + sku);
+    claims.stock(sku, "S-1", "STOCK-" + sku + "-1", "STOCK-" + sku + "-2");
+
+    JsonObject t = claims.file(buyer, "INVALID_KEY", Api.uniqueIp(), Map.of("errorText", "E-102 invalid code")).json();
+
+    assertEquals("AUTO", decision(t));
+    assertEquals("RESOLVED", t.getString("status"));
+    assertEquals("REPLACED", t.getString("resolution"));
+    assertEquals("REPLACED", t.getString("autoAction"));
+    assertEquals(List.of("DEFECTIVE", "DELIVERED"), keyStatuses(t));
+    assertEquals(1, inStock(sku));
+    assertEquals(
+        1,
+        count(
+            "SELECT defect_count FROM key_batch b JOIN product p ON p.id = b.product_id"
+                + " WHERE p.sku = ? AND b.code = ?",
+            sku,
+            "B-" + sku));
+
+    JsonObject again = claims.file(buyer, "INVALID_KEY", Api.uniqueIp(), Map.of("keyIndex", 0)).json();
+
+    assertEquals("IN_REVIEW", again.getString("status"));
+    assertEquals(1, inStock(sku), "a key is replaced once");
+  }
+
+  @Test
+  void aKeyTheSupplierReportsRedeemedGoesToReviewWithASignal() throws Exception {
+    String sku = Api.unique("RED");
+    Buyer buyer = claims.buyer(sku, "IT-SUP", "IT-USED-" + sku);
+    claims.stock(sku, "S-1", "STOCK-" + sku + "-1");
+
+    JsonObject t = claims.file(buyer, "INVALID_KEY").json();
+
+    assertEquals("IN_REVIEW", t.getString("status"));
+    assertEquals(1, inStock(sku));
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM fraud_signal WHERE kind = 'CLAIM_AFTER_REDEMPTION' AND ticket_no = ?",
+            t.getString("ticketNo")));
+  }
+
+  @Test
+  void aSupplierThatTimesOutOrIsDownNeverLeadsToAnAction() throws Exception {
+    String sku = Api.unique("SLW");
+    Buyer slow = claims.buyer(sku, "IT-SLOW-SUP", "IT-SLOW-" + sku);
+    Buyer down = claims.buyer(sku, "IT-SLOW-SUP", "IT-DOWN-" + sku);
+    claims.stock(sku, "S-1", "STOCK-" + sku + "-1");
+
+    JsonObject timedOut = claims.file(slow, "INVALID_KEY").json();
+    JsonObject failed = claims.file(down, "INVALID_KEY").json();
+
+    assertEquals("IN_REVIEW", timedOut.getString("status"));
+    assertEquals("IN_REVIEW", failed.getString("status"));
+    assertEquals(1, inStock(sku));
+  }
+
+  @Test
+  void aKeyTheSupplierSaysIsValidGoesToAnAgent() throws Exception {
+    String sku = Api.unique("VAL");
+    Buyer buyer = claims.buyer(sku, "IT-SUP", "IT-GOOD-" + sku);
+    claims.stock(sku, "S-1", "STOCK-" + sku + "-1");
+
+    JsonObject t = claims.file(buyer, "INVALID_KEY").json();
+
+    assertEquals("AUTO", decision(t));
+    assertEquals("IN_REVIEW", t.getString("status"));
+    assertEquals(1, inStock(sku));
+  }
+
+  @Test
+  void aNeverRevealedKeyBoughtByMistakeIsRefundedAndReturnedToStock() throws Exception {
+    String sku = Api.unique("WP");
+    Buyer buyer = claims.buyer(sku, "IT-SUP", "CODE-" + sku);
+
+    JsonObject t =
+        claims.file(buyer, "WRONG_PURCHASE", Api.uniqueIp(), Map.of("intendedProduct", "the 3-month pass")).json();
+
+    assertEquals("RESOLVED", t.getString("status"));
+    assertEquals("REFUNDED", t.getString("resolution"));
+    assertEquals("REFUNDED", t.getString("autoAction"));
+    assertEquals(List.of("REFUNDED"), keyStatuses(t));
+    assertEquals(1, inStock(sku), "the key went back to stock");
+    assertEquals(1, refundWebhooks(buyer.orderNo()));
+  }
+
+  @Test
+  void aRevealedKeyBoughtByMistakeGoesToReview() throws Exception {
+    String sku = Api.unique("WPR");
+    Buyer buyer = claims.buyer(sku, "IT-SUP", "CODE-" + sku);
+    try (var c = TestServers.database();
+        var s =
+            c.prepareStatement(
+                "UPDATE card_key k JOIN shop_order o ON o.id = k.order_id"
+                    + " SET k.revealed_at = UTC_TIMESTAMP(3) WHERE o.order_no = ?")) {
+      s.setString(1, buyer.orderNo());
+      assertEquals(1, s.executeUpdate());
+    }
+
+    JsonObject t = claims.file(buyer, "WRONG_PURCHASE").json();
+
+    assertEquals("REVIEW", decision(t));
+    assertEquals(List.of("CLAIM_AFTER_REVEAL"), Claims.reasonCodes(t));
+    assertEquals("IN_REVIEW", t.getString("status"));
+    assertEquals(0, refundWebhooks(buyer.orderNo()));
+  }
+
+  @Test
+  void paymentProblemsAlwaysGoToAnAgent() {
+    String sku = Api.unique("PAY");
+    Buyer buyer = claims.buyer(sku, "IT-SUP", "CODE-" + sku);
+
+    JsonObject t = claims.file(buyer, "PAYMENT_ISSUE").json();
+
+    assertEquals("AUTO", decision(t));
+    assertEquals("IN_REVIEW", t.getString("status"));
+  }
+}
