@@ -25,12 +25,14 @@ record Secrets(
     String cryptoActiveVersion,
     String fingerprintKey,
     String shopSecret,
-    String dbPassword) {
+    String dbPassword,
+    String supplierSecret) {
   static final String CRYPTO_KEYS = "keydesk.crypto.keys";
   static final String CRYPTO_ACTIVE_VERSION = "keydesk.crypto.active-version";
   static final String FINGERPRINT_KEY = "keydesk.crypto.fingerprint-key";
   static final String SHOP_SECRET = "keydesk.shop.secret";
   static final String DB_PASSWORD = "keydesk.db.password";
+  static final String SUPPLIER_SECRET = "keydesk.supplier.secret";
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -49,6 +51,7 @@ record Secrets(
       properties.putIfAbsent(FINGERPRINT_KEY, base64(randomBytes(32)));
       properties.putIfAbsent(SHOP_SECRET, HexFormat.of().formatHex(randomBytes(32)));
       properties.putIfAbsent(DB_PASSWORD, HexFormat.of().formatHex(randomBytes(16)));
+      properties.putIfAbsent(SUPPLIER_SECRET, HexFormat.of().formatHex(randomBytes(32)));
       if (properties.size() != before) {
         store(properties, file);
       }
@@ -60,7 +63,8 @@ record Secrets(
         properties.getProperty(CRYPTO_ACTIVE_VERSION),
         properties.getProperty(FINGERPRINT_KEY),
         properties.getProperty(SHOP_SECRET),
-        properties.getProperty(DB_PASSWORD));
+        properties.getProperty(DB_PASSWORD),
+        properties.getProperty(SUPPLIER_SECRET));
   }
 
   @Override

@@ -145,6 +145,21 @@ public class DemoData {
     return new BuyerIdentity(Contact.parse(contact).orElseThrow(), orderNo);
   }
 
+  /**
+   * The demo keys tell the simulated supplier what to answer (docs/api.md): DEMO-1001's key was
+   * already redeemed ({@code USED}), DEMO-1002's is defective ({@code DEFECT}), the others are
+   * valid.
+   */
+  static String demoCode(DemoOrder o, int i) {
+    String marker =
+        switch (i) {
+          case 0 -> "USED-";
+          case 1 -> "DEFECT-";
+          default -> "";
+        };
+    return "DEMO-" + o.product() + "-" + marker + (4711 + i) + "-KEY";
+  }
+
   private static ImportOrder order(DemoOrder o, int i, Instant now) {
     String supplier = o.product().startsWith("STEAM") ? "VALVE-CN" : "MS-APAC";
     String name =
@@ -171,7 +186,7 @@ public class DemoData {
         List.of(
             new ImportOrder.DeliveredKey(
                 0,
-                "DEMO-" + o.product() + "-" + (4711 + i) + "-KEY",
+                demoCode(o, i),
                 null,
                 "B-2026-11-" + (i % 2 == 0 ? "A" : "B"),
                 paid.plusSeconds(3))));
