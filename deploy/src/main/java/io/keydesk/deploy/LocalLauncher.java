@@ -257,7 +257,9 @@ public final class LocalLauncher {
     int port = settings.port(Settings.HTTP_PORT, 8080);
     LOG.log(INFO, "Starting Payara Micro with {0} on port {1}", war, Integer.toString(port));
     Path payaraHome = createDirectories(payaraDir());
-    return PayaraMicro.builder(payaraJar, war)
+    PayaraMicro.Builder payara = PayaraMicro.builder(payaraJar, war);
+    integrations(settings, port).forEach(payara::systemProperty);
+    return payara
         .port(port)
         .maxHeap(settings.get(Settings.PAYARA_HEAP, "512m"))
         .rootDir(payaraHome)
@@ -280,7 +282,28 @@ public final class LocalLauncher {
             Settings.CRYPTO_FINGERPRINT_KEY,
             settings.get(Settings.CRYPTO_FINGERPRINT_KEY, secrets.fingerprintKey()))
         .environment(Settings.SHOP_SECRET, settings.get(Settings.SHOP_SECRET, secrets.shopSecret()))
+        .environment(
+            Settings.SUPPLIER_SECRET,
+            settings.get(Settings.SUPPLIER_SECRET, secrets.supplierSecret()))
         .start();
+  }
+
+  /**
+   * Where the webapp checks keys and sends shop webhooks. Unless {@code
+   * KEYDESK_SUPPLIER_VERIFY_URL} / {@code KEYDESK_SHOP_WEBHOOK_URL} name real ones, the simulated
+   * supplier and shop inside the webapp itself are switched on and used.
+   */
+  static Map<String, String> integrations(Settings settings, int httpPort) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    String self = "http://127.0.0.1:" + httpPort;
+    Optional<String> supplier = settings.find(Settings.SUPPLIER_VERIFY_URL);
+    properties.put("keydesk.supplier.simulated", Boolean.toString(supplier.isEmpty()));
+    properties.put(
+        "keydesk.supplier.verify-url", supplier.orElse(self + "/simulated-supplier/verify"));
+    Optional<String> shop = settings.find(Settings.SHOP_WEBHOOK_URL);
+    properties.put("keydesk.shop.simulated", Boolean.toString(shop.isEmpty()));
+    properties.put("keydesk.shop.webhook-url", shop.orElse(self + "/simulated-shop/webhooks"));
+    return properties;
   }
 
   private void startStreams(String bootstrap) {

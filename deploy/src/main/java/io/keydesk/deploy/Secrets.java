@@ -26,13 +26,15 @@ record Secrets(
     String fingerprintKey,
     String shopSecret,
     String dbPassword,
-    String dbOwnerPassword) {
+    String dbOwnerPassword,
+    String supplierSecret) {
   static final String CRYPTO_KEYS = "keydesk.crypto.keys";
   static final String CRYPTO_ACTIVE_VERSION = "keydesk.crypto.active-version";
   static final String FINGERPRINT_KEY = "keydesk.crypto.fingerprint-key";
   static final String SHOP_SECRET = "keydesk.shop.secret";
   static final String DB_PASSWORD = "keydesk.db.password";
   static final String DB_OWNER_PASSWORD = "keydesk.db.owner-password";
+  static final String SUPPLIER_SECRET = "keydesk.supplier.secret";
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -52,6 +54,7 @@ record Secrets(
       properties.putIfAbsent(SHOP_SECRET, HexFormat.of().formatHex(randomBytes(32)));
       properties.putIfAbsent(DB_PASSWORD, HexFormat.of().formatHex(randomBytes(16)));
       properties.putIfAbsent(DB_OWNER_PASSWORD, HexFormat.of().formatHex(randomBytes(16)));
+      properties.putIfAbsent(SUPPLIER_SECRET, HexFormat.of().formatHex(randomBytes(32)));
       if (properties.size() != before) {
         store(properties, file);
       }
@@ -64,7 +67,6 @@ record Secrets(
         properties.getProperty(FINGERPRINT_KEY),
         properties.getProperty(SHOP_SECRET),
         properties.getProperty(DB_PASSWORD),
-        properties.getProperty(DB_OWNER_PASSWORD));
   }
 
   @Override

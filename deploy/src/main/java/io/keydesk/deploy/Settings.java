@@ -36,6 +36,9 @@ final class Settings {
   static final String CRYPTO_ACTIVE_VERSION = "KEYDESK_CRYPTO_ACTIVE_VERSION";
   static final String CRYPTO_FINGERPRINT_KEY = "KEYDESK_CRYPTO_FINGERPRINT_KEY";
   static final String SHOP_SECRET = "KEYDESK_SHOP_SECRET";
+  static final String SHOP_WEBHOOK_URL = "KEYDESK_SHOP_WEBHOOK_URL";
+  static final String SUPPLIER_VERIFY_URL = "KEYDESK_SUPPLIER_VERIFY_URL";
+  static final String SUPPLIER_SECRET = "KEYDESK_SUPPLIER_SECRET";
   static final String DEMO_ENABLED = "KEYDESK_DEMO_ENABLED";
   static final String WAR = "KEYDESK_WAR";
   static final String PAYARA_JAR = "KEYDESK_PAYARA_JAR";

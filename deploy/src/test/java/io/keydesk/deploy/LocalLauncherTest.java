@@ -111,4 +111,29 @@ class LocalLauncherTest {
         LocalLauncher.publicUrl(
             Settings.load(Map.of("KEYDESK_PUBLIC_URL", "https://keydesk.example/"), root)));
   }
+
+  @Test
+  void theSimulatedSupplierAndShopAreUsedUnlessRealOnesAreConfigured() {
+    Map<String, String> local = LocalLauncher.integrations(Settings.load(Map.of(), root), 8081);
+    assertEquals("true", local.get("keydesk.supplier.simulated"));
+    assertEquals(
+        "http://127.0.0.1:8081/simulated-supplier/verify",
+        local.get("keydesk.supplier.verify-url"));
+    assertEquals("true", local.get("keydesk.shop.simulated"));
+    assertEquals(
+        "http://127.0.0.1:8081/simulated-shop/webhooks", local.get("keydesk.shop.webhook-url"));
+
+    Map<String, String> real =
+        LocalLauncher.integrations(
+            Settings.load(
+                Map.of(
+                    "KEYDESK_SUPPLIER_VERIFY_URL", "https://supplier.example.com/verify",
+                    "KEYDESK_SHOP_WEBHOOK_URL", "https://shop.example.com/keydesk"),
+                root),
+            8080);
+    assertEquals("false", real.get("keydesk.supplier.simulated"));
+    assertEquals("https://supplier.example.com/verify", real.get("keydesk.supplier.verify-url"));
+    assertEquals("false", real.get("keydesk.shop.simulated"));
+    assertEquals("https://shop.example.com/keydesk", real.get("keydesk.shop.webhook-url"));
+  }
 }

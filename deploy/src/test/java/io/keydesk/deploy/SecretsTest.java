@@ -29,6 +29,8 @@ class SecretsTest {
     assertEquals(32, Base64.getDecoder().decode(first.fingerprintKey()).length);
     assertTrue(first.shopSecret().matches("[0-9a-f]{64}"), "32 random bytes as hex");
     assertTrue(first.dbPassword().matches("[0-9a-f]{32}"));
+    assertTrue(first.supplierSecret().matches("[0-9a-f]{64}"));
+    assertNotEquals(first.shopSecret(), first.supplierSecret());
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
   }
 

@@ -47,14 +47,10 @@ public class DemoData {
           new DemoOrder("DEMO-1003", "13800138000", "STEAM-100"),
           new DemoOrder("DEMO-1004", "bob@example.com", "OFFICE-365"),
           new DemoOrder("DEMO-1005", "bob@example.com", "XBOX-GP-1M"),
-          new DemoOrder("DEMO-1006", "carol@example.com", "STEAM-100"),
-          new DemoOrder("DEMO-1007", "carol@example.com", "OFFICE-365"));
+          new DemoOrder("DEMO-1006", "carol@example.com", "STEAM-100"));
 
   /** Demo orders paid but never delivered: "not received" delivers them from stock. */
   static final String UNDELIVERED = "DEMO-1006";
-
-  /** Demo order whose key the simulated supplier reports defective ("DEFECT" in the code). */
-  static final String DEFECTIVE = "DEMO-1007";
 
   /** Keys per demo product in the replacement stock. */
   static final int STOCK_PER_PRODUCT = 10;
@@ -162,6 +158,21 @@ public class DemoData {
     return new BuyerIdentity(Contact.parse(contact).orElseThrow(), orderNo);
   }
 
+  /**
+   * The demo keys tell the simulated supplier what to answer (docs/api.md): DEMO-1001's key was
+   * already redeemed ({@code USED}), DEMO-1002's is defective ({@code DEFECT}), the others are
+   * valid.
+   */
+  static String demoCode(DemoOrder o, int i) {
+    String marker =
+        switch (i) {
+          case 0 -> "USED-";
+          case 1 -> "DEFECT-";
+          default -> "";
+        };
+    return "DEMO-" + o.product() + "-" + marker + (4711 + i) + "-KEY";
+  }
+
   private static ImportOrder order(DemoOrder o, int i, Instant now) {
     String supplier = o.product().startsWith("STEAM") ? "VALVE-CN" : "MS-APAC";
     String name =
@@ -190,11 +201,7 @@ public class DemoData {
             : List.of(
                 new ImportOrder.DeliveredKey(
                     0,
-                    (o.orderNo().equals(DEFECTIVE) ? "DEMO-DEFECT-" : "DEMO-")
-                        + o.product()
-                        + "-"
-                        + (4711 + i)
-                        + "-KEY",
+                    demoCode(o, i),
                     null,
                     "B-2026-11-" + (i % 2 == 0 ? "A" : "B"),
                     paid.plusSeconds(3))));

@@ -35,7 +35,8 @@ class AuditIT extends ApiIT {
     new Claims(api).file(new Claims(api).buyer(Api.unique("AUD"), "IT-SUP", "CODE-A"), "OTHER");
     try (Connection app = TestServers.database();
         Statement s = app.createStatement()) {
-      assertThrows(SQLException.class, () -> s.executeUpdate("UPDATE audit_entry SET actor_name = 'x'"));
+      assertThrows(
+          SQLException.class, () -> s.executeUpdate("UPDATE audit_entry SET actor_name = 'x'"));
       assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM audit_entry"));
       assertThrows(SQLException.class, () -> s.executeUpdate("DROP TRIGGER audit_entry_no_update"));
       assertThrows(SQLException.class, () -> s.executeUpdate("TRUNCATE TABLE audit_entry"));
@@ -88,7 +89,8 @@ class AuditIT extends ApiIT {
     try (Statement s = owner.createStatement()) {
       s.executeUpdate("DROP TRIGGER audit_entry_no_update");
       s.executeUpdate("DROP TRIGGER audit_entry_no_delete");
-      try (PreparedStatement u = owner.prepareStatement("UPDATE audit_entry SET details = ? WHERE seq = ?")) {
+      try (PreparedStatement u =
+          owner.prepareStatement("UPDATE audit_entry SET details = ? WHERE seq = ?")) {
         u.setString(1, details);
         u.setLong(2, seq);
         assertEquals(1, u.executeUpdate());

@@ -99,7 +99,10 @@ class AutomationIT extends ApiIT {
     Buyer buyer = claims.buyer(sku, "IT-SUP", "IT-DEFECT-" + sku);
     claims.stock(sku, "S-1", "STOCK-" + sku + "-1", "STOCK-" + sku + "-2");
 
-    JsonObject t = claims.file(buyer, "INVALID_KEY", Api.uniqueIp(), Map.of("errorText", "E-102 invalid code")).json();
+    JsonObject t =
+        claims
+            .file(buyer, "INVALID_KEY", Api.uniqueIp(), Map.of("errorText", "E-102 invalid code"))
+            .json();
 
     assertEquals("AUTO", decision(t));
     assertEquals("RESOLVED", t.getString("status"));
@@ -115,7 +118,8 @@ class AutomationIT extends ApiIT {
             sku,
             "B-" + sku));
 
-    JsonObject again = claims.file(buyer, "INVALID_KEY", Api.uniqueIp(), Map.of("keyIndex", 0)).json();
+    JsonObject again =
+        claims.file(buyer, "INVALID_KEY", Api.uniqueIp(), Map.of("keyIndex", 0)).json();
 
     assertEquals("IN_REVIEW", again.getString("status"));
     assertEquals(1, inStock(sku), "a key is replaced once");
@@ -172,7 +176,13 @@ class AutomationIT extends ApiIT {
     Buyer buyer = claims.buyer(sku, "IT-SUP", "CODE-" + sku);
 
     JsonObject t =
-        claims.file(buyer, "WRONG_PURCHASE", Api.uniqueIp(), Map.of("intendedProduct", "the 3-month pass")).json();
+        claims
+            .file(
+                buyer,
+                "WRONG_PURCHASE",
+                Api.uniqueIp(),
+                Map.of("intendedProduct", "the 3-month pass"))
+            .json();
 
     assertEquals("RESOLVED", t.getString("status"));
     assertEquals("REFUNDED", t.getString("resolution"));

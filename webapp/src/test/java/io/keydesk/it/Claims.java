@@ -27,10 +27,21 @@ final class Claims {
   }
 
   /** An order as the shop sends it; fewer codes than {@code quantity} leaves units undelivered. */
-  Answer order(String orderNo, String email, String sku, String supplier, int quantity, String amount, String... codes) {
+  Answer order(
+      String orderNo,
+      String email,
+      String sku,
+      String supplier,
+      int quantity,
+      String amount,
+      String... codes) {
     JsonArrayBuilder keys = Json.createArrayBuilder();
     for (int i = 0; i < codes.length; i++) {
-      keys.add(Json.createObjectBuilder().add("index", i).add("code", codes[i]).add("batch", "B-" + sku));
+      keys.add(
+          Json.createObjectBuilder()
+              .add("index", i)
+              .add("code", codes[i])
+              .add("batch", "B-" + sku));
     }
     String body =
         Json.createObjectBuilder()
@@ -41,7 +52,11 @@ final class Claims {
                 Json.createObjectBuilder()
                     .add("sku", sku)
                     .add("name", "Product " + sku)
-                    .add("supplier", Json.createObjectBuilder().add("code", supplier).add("name", "Supplier " + supplier)))
+                    .add(
+                        "supplier",
+                        Json.createObjectBuilder()
+                            .add("code", supplier)
+                            .add("name", "Supplier " + supplier)))
             .add("quantity", quantity)
             .add("amount", amount)
             .add("currency", "CNY")
@@ -70,7 +85,12 @@ final class Claims {
     Answer a =
         api.signed(
             "/api/v1/stock",
-            Json.createObjectBuilder().add("sku", sku).add("batch", batch).add("keys", keys).build().toString());
+            Json.createObjectBuilder()
+                .add("sku", sku)
+                .add("batch", batch)
+                .add("keys", keys)
+                .build()
+                .toString());
     assertEquals(200, a.status(), a.body());
     return a;
   }
@@ -108,7 +128,11 @@ final class Claims {
   }
 
   static List<String> reasonCodes(JsonObject ticket) {
-    return ticket.getJsonObject("risk").getJsonArray("reasons").getValuesAs(JsonObject.class).stream()
+    return ticket
+        .getJsonObject("risk")
+        .getJsonArray("reasons")
+        .getValuesAs(JsonObject.class)
+        .stream()
         .map(r -> r.getString("code"))
         .toList();
   }

@@ -76,13 +76,20 @@ class ConcurrencyIT extends ApiIT {
     claims.stock(sku, "S-1", stock);
 
     List<Answer> answers =
-        atOnce(PARALLEL, () -> claims.file(buyer, "INVALID_KEY", Api.uniqueIp(), Map.of("keyIndex", 0)));
+        atOnce(
+            PARALLEL,
+            () -> claims.file(buyer, "INVALID_KEY", Api.uniqueIp(), Map.of("keyIndex", 0)));
 
     for (Answer a : answers) {
       assertEquals(201, a.status(), a.body());
     }
     assertEquals(1, resolvedAs(answers, "REPLACED"));
-    assertEquals(PARALLEL - 1, answers.stream().map(Answer::json).filter(t -> t.getString("status").equals("IN_REVIEW")).count());
+    assertEquals(
+        PARALLEL - 1,
+        answers.stream()
+            .map(Answer::json)
+            .filter(t -> t.getString("status").equals("IN_REVIEW"))
+            .count());
     assertEquals(
         1,
         count(
@@ -103,7 +110,9 @@ class ConcurrencyIT extends ApiIT {
     Buyer buyer = claims.buyer(sku, "IT-SUP", "CODE-" + sku);
 
     List<Answer> answers =
-        atOnce(PARALLEL, () -> claims.file(buyer, "WRONG_PURCHASE", Api.uniqueIp(), Map.of("keyIndex", 0)));
+        atOnce(
+            PARALLEL,
+            () -> claims.file(buyer, "WRONG_PURCHASE", Api.uniqueIp(), Map.of("keyIndex", 0)));
 
     for (Answer a : answers) {
       assertEquals(201, a.status(), a.body());
@@ -148,8 +157,16 @@ class ConcurrencyIT extends ApiIT {
               return claims.file(b, "NOT_RECEIVED");
             });
 
-    long delivered = answers.stream().map(Answer::json).filter(t -> "DELIVERED_FROM_STOCK".equals(t.getString("autoAction", null))).count();
-    long refunded = answers.stream().map(Answer::json).filter(t -> "REFUNDED_OUT_OF_STOCK".equals(t.getString("autoAction", null))).count();
+    long delivered =
+        answers.stream()
+            .map(Answer::json)
+            .filter(t -> "DELIVERED_FROM_STOCK".equals(t.getString("autoAction", null)))
+            .count();
+    long refunded =
+        answers.stream()
+            .map(Answer::json)
+            .filter(t -> "REFUNDED_OUT_OF_STOCK".equals(t.getString("autoAction", null)))
+            .count();
     assertEquals(stock.length, delivered);
     assertEquals(buyers - stock.length, refunded);
     assertEquals(

@@ -52,7 +52,10 @@ class OperationsIT extends ApiIT {
           "/api/v1/tickets/{ticketNo}/messages",
           "/api/v1/ops/tokens",
           "/api/v1/ops/tickets",
-          "/api/v1/ops/tickets/{ticketNo}/actions"
+          "/api/v1/ops/tickets/{ticketNo}/actions",
+          "/api/v1/ops/supplier-checks",
+          "/api/v1/ops/products/{sku}/pause",
+          "/api/v1/ops/products/{sku}/resume"
         }) {
       assertTrue(paths.containsKey(path), path + " missing from /openapi");
     }

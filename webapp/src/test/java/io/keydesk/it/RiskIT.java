@@ -83,7 +83,9 @@ class RiskIT extends ApiIT {
     Answer blocked =
         api.post(
             "/api/v1/ops/risk/blocks",
-            "{\"kind\":\"CONTACT\",\"value\":\"" + buyer.email().toUpperCase() + "\",\"reason\":\"chargebacks\"}",
+            "{\"kind\":\"CONTACT\",\"value\":\""
+                + buyer.email().toUpperCase()
+                + "\",\"reason\":\"chargebacks\"}",
             Api.bearer(supervisor));
     assertEquals(201, blocked.status(), blocked.body());
 
@@ -109,7 +111,9 @@ class RiskIT extends ApiIT {
     Answer raised =
         api.post(
             "/api/v1/ops/fraud-signals",
-            "{\"kind\":\"REFUND_RATIO\",\"contact\":\"" + buyer.email() + "\",\"detail\":\"9 refunds in 10 orders\"}",
+            "{\"kind\":\"REFUND_RATIO\",\"contact\":\""
+                + buyer.email()
+                + "\",\"detail\":\"9 refunds in 10 orders\"}",
             Api.bearer(supervisor));
     assertEquals(201, raised.status(), raised.body());
     assertEquals("STAFF", raised.json().getString("source"));
@@ -129,7 +133,8 @@ class RiskIT extends ApiIT {
 
     Answer page =
         api.get(
-            "/api/v1/ops/fraud-signals?kind=CLAIM_AFTER_REDEMPTION&ticket=" + t.getString("ticketNo"),
+            "/api/v1/ops/fraud-signals?kind=CLAIM_AFTER_REDEMPTION&ticket="
+                + t.getString("ticketNo"),
             Api.bearer(agent));
 
     assertEquals(200, page.status(), page.body());
@@ -145,7 +150,10 @@ class RiskIT extends ApiIT {
     assertTrue(bad.body().contains("source") && bad.body().contains("from"), bad.body());
     assertEquals(
         403,
-        api.post("/api/v1/ops/fraud-signals", "{\"kind\":\"X\",\"contact\":\"a@b.cd\",\"detail\":\"x\"}", Api.bearer(agent))
+        api.post(
+                "/api/v1/ops/fraud-signals",
+                "{\"kind\":\"X\",\"contact\":\"a@b.cd\",\"detail\":\"x\"}",
+                Api.bearer(agent))
             .status());
   }
 
@@ -157,15 +165,29 @@ class RiskIT extends ApiIT {
     assertEquals(200, settings.status());
     int month = settings.json().getInt("claims.ip.month");
 
-    assertEquals(403, api.put("/api/v1/ops/risk/settings/claims.ip.month", "{\"value\":30}", Api.bearer(agent)).status());
-    Answer negative = api.put("/api/v1/ops/risk/settings/claims.ip.month", "{\"value\":-1}", Api.bearer(admin));
+    assertEquals(
+        403,
+        api.put("/api/v1/ops/risk/settings/claims.ip.month", "{\"value\":30}", Api.bearer(agent))
+            .status());
+    Answer negative =
+        api.put("/api/v1/ops/risk/settings/claims.ip.month", "{\"value\":-1}", Api.bearer(admin));
     assertEquals(400, negative.status());
     assertTrue(negative.body().contains("value"));
-    assertEquals(404, api.put("/api/v1/ops/risk/settings/no.such", "{\"value\":1}", Api.bearer(admin)).status());
+    assertEquals(
+        404,
+        api.put("/api/v1/ops/risk/settings/no.such", "{\"value\":1}", Api.bearer(admin)).status());
     Answer changed =
-        api.put("/api/v1/ops/risk/settings/claims.ip.month", "{\"value\":" + (month + 1) + "}", Api.bearer(admin));
+        api.put(
+            "/api/v1/ops/risk/settings/claims.ip.month",
+            "{\"value\":" + (month + 1) + "}",
+            Api.bearer(admin));
     assertEquals(200, changed.status(), changed.body());
-    assertEquals(month + 1, api.get("/api/v1/ops/risk/settings", Api.bearer(admin)).json().getInt("claims.ip.month"));
-    api.put("/api/v1/ops/risk/settings/claims.ip.month", "{\"value\":" + month + "}", Api.bearer(admin));
+    assertEquals(
+        month + 1,
+        api.get("/api/v1/ops/risk/settings", Api.bearer(admin)).json().getInt("claims.ip.month"));
+    api.put(
+        "/api/v1/ops/risk/settings/claims.ip.month",
+        "{\"value\":" + month + "}",
+        Api.bearer(admin));
   }
 }

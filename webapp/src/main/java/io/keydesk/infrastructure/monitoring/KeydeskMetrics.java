@@ -2,6 +2,7 @@ package io.keydesk.infrastructure.monitoring;
 
 import io.keydesk.domain.model.ticket.TicketStatus;
 import io.keydesk.infrastructure.messaging.OutboxBatches;
+import io.keydesk.infrastructure.webhooks.WebhookDeliveries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -18,8 +19,9 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Application metrics in the MicroProfile registry (Prometheus text at {@code /metrics}): request
- * timings per route and status, tickets per state, and the outbox backlog and lag. Database-backed
- * gauges are cached for five seconds so that scrapes stay cheap.
+ * timings per route and status, tickets per state, the outbox backlog and lag, the shop webhooks
+ * waiting for acknowledgement, and key checks with suppliers. Database-backed gauges are cached for
+ * five seconds so that scrapes stay cheap.
  */
 @ApplicationScoped
 public class KeydeskMetrics {
@@ -29,9 +31,11 @@ public class KeydeskMetrics {
 
   @Inject MonitoringQueries queries;
   @Inject OutboxBatches outbox;
+  @Inject WebhookDeliveries webhooks;
 
   private final Cached<Map<TicketStatus, Long>> tickets = new Cached<>();
   private final Cached<OutboxBatches.Backlog> backlog = new Cached<>();
+  private final Cached<WebhookDeliveries.Backlog> webhookBacklog = new Cached<>();
 
   void register(@Observes @Initialized(ApplicationScoped.class) Object start) {
     for (TicketStatus status : TicketStatus.values()) {
@@ -58,6 +62,33 @@ public class KeydeskMetrics {
             .build(),
         this,
         m -> m.backlog.get(outbox::backlog).oldestAge().toMillis() / 1000.0);
+    registry.gauge(
+        Metadata.builder()
+            .withName("keydesk_webhooks_pending")
+            .withDescription("Shop webhooks not yet acknowledged")
+            .build(),
+        this,
+        m -> m.webhookBacklog.get(webhooks::backlog).pending());
+    registry.gauge(
+        Metadata.builder()
+            .withName("keydesk_webhooks_oldest_seconds")
+            .withDescription("Age of the oldest unacknowledged shop webhook")
+            .build(),
+        this,
+        m -> m.webhookBacklog.get(webhooks::backlog).oldestAge().toMillis() / 1000.0);
+  }
+
+  /** Records one key check with a supplier and its outcome. */
+  public void supplierCheckDone(String supplier, String outcome, Duration took) {
+    registry
+        .timer(
+            Metadata.builder()
+                .withName("keydesk_supplier_checks")
+                .withDescription("Key checks with suppliers by supplier and outcome")
+                .build(),
+            new Tag("supplier", supplier),
+            new Tag("outcome", outcome))
+        .update(took);
   }
 
   /** Records one answered request. */
