@@ -37,6 +37,7 @@ public class BuyerTicketService {
   @Inject TicketRepository tickets;
   @Inject CategoryRepository categories;
   @Inject DomainEvents events;
+  @Inject TicketNotices notices;
   @Inject Clock clock;
 
   /** The ticket and whether this call created it (false for an idempotent retry). */
@@ -58,8 +59,9 @@ public class BuyerTicketService {
   }
 
   /**
-   * Opens a case and puts it in the agents' queue. With an idempotency key, a retry returns the
-   * ticket the first call created.
+   * Opens a case and puts it in the agents' queue, and tells the buyer it was received (e-mail or
+   * SMS, and the inbox). With an idempotency key, a retry returns the ticket the first call
+   * created.
    */
   @Transactional
   public Filed file(BuyerIdentity buyer, @NotNull @Valid FileTicket cmd, String idempotencyKey) {
@@ -103,6 +105,7 @@ public class BuyerTicketService {
     ticket.sendToReview(Actor.SYSTEM, null, now);
     tickets.store(ticket);
     events.ticketChanged(ticket, now);
+    notices.updated(ticket, ticket.description());
     return new Filed(Views.ticket(ticket, false), true);
   }
 

@@ -1,6 +1,7 @@
 package io.keydesk.infrastructure.monitoring;
 
 import io.keydesk.infrastructure.messaging.OutboxBatches;
+import io.keydesk.infrastructure.notification.NotificationDelivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -9,14 +10,16 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready when the database answers. The outbox backlog is reported but does not make the app
- * unready: with Kafka down requests still succeed and events wait.
+ * Ready when the database answers. The outbox and notification backlogs are reported but do not
+ * make the app unready: with Kafka or the mail server down requests still succeed and events and
+ * notifications wait.
  */
 @Readiness
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {
   @Inject MonitoringQueries queries;
   @Inject OutboxBatches outbox;
+  @Inject NotificationDelivery notifications;
 
   @Override
   public HealthCheckResponse call() {
@@ -24,11 +27,14 @@ public class ReadinessCheck implements HealthCheck {
     try {
       boolean db = queries.databaseAnswers();
       OutboxBatches.Backlog backlog = outbox.backlog();
+      NotificationDelivery.Backlog waiting = notifications.backlog();
       return answer
           .status(db)
           .withData("database", db ? "UP" : "DOWN")
           .withData("outboxPending", backlog.pending())
           .withData("outboxOldestSeconds", backlog.oldestAge().toSeconds())
+          .withData("notificationsPending", waiting.pending())
+          .withData("notificationsOldestSeconds", waiting.oldestAge().toSeconds())
           .build();
     } catch (RuntimeException e) {
       return answer.down().withData("database", "DOWN: " + e.getClass().getSimpleName()).build();
