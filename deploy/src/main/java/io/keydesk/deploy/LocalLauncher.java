@@ -35,8 +35,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * Runs Keydesk on one machine: MariaDB, Kafka, Payara Micro with the webapp, and the streams job,
- * each a child process with its data under one folder (default {@code ./data}). Ctrl-C stops them
- * in reverse order. Started by {@code deploy/run-local}; settings are in {@code deploy/README.md}.
+ * each a child process with its data under one folder (default {@code ./data}), and a local SMTP
+ * server (GreenMail, in this JVM) that catches the webapp's mail. Ctrl-C stops them in reverse
+ * order. Started by {@code deploy/run-local}; settings are in {@code deploy/README.md}.
  */
 public final class LocalLauncher {
   private static final System.Logger LOG = System.getLogger(LocalLauncher.class.getName());
@@ -49,6 +50,7 @@ public final class LocalLauncher {
           Topics.TICKETS_PER_CATEGORY);
   private static final int TOPIC_PARTITIONS = 3;
   private static final String STREAMS_PID_FILE = "streams.pid";
+  static final int LOCAL_SMTP_PORT = 3025;
 
   private final Settings settings;
   private final Path home;
@@ -95,7 +97,8 @@ public final class LocalLauncher {
     String bootstrap =
         embeddedKafka ? startKafka() : settings.find(Settings.KAFKA_BOOTSTRAP).orElseThrow();
     createTopics(bootstrap);
-    PayaraMicro payara = startPayara(payaraJar, war, database, bootstrap, secrets);
+    Mail mail = startMail();
+    PayaraMicro payara = startPayara(payaraJar, war, database, bootstrap, mail, secrets);
     startStreams(bootstrap);
 
     String publicUrl = publicUrl(settings);
@@ -106,6 +109,7 @@ public final class LocalLauncher {
             home,
             database.url(),
             bootstrap,
+            mail.describe(),
             Duration.between(begin, Instant.now()),
             DemoData.fetch(payara.baseUri())));
   }
@@ -131,6 +135,9 @@ public final class LocalLauncher {
     if (settings.find(Settings.KAFKA_BOOTSTRAP).isEmpty()) {
       ports.put(Settings.KAFKA_PORT, settings.port(Settings.KAFKA_PORT, 9092));
       ports.put(Settings.KAFKA_CONTROLLER_PORT, kafkaControllerPort(settings));
+    }
+    if (settings.find(Settings.MAIL_HOST).isEmpty()) {
+      ports.put(Settings.MAIL_PORT, settings.port(Settings.MAIL_PORT, LOCAL_SMTP_PORT));
     }
     ports.put(Settings.HTTP_PORT, settings.port(Settings.HTTP_PORT, 8080));
     return ports;
@@ -252,8 +259,30 @@ public final class LocalLauncher {
     }
   }
 
+  /**
+   * The local SMTP server, or the mail server named by {@code KEYDESK_MAIL_HOST} (then nothing is
+   * started).
+   */
+  private Mail startMail() {
+    Optional<String> host = settings.find(Settings.MAIL_HOST);
+    if (host.isPresent()) {
+      Mail external =
+          new Mail(
+              host.get(),
+              settings.port(Settings.MAIL_PORT, 587),
+              settings.get(Settings.MAIL_TLS, "starttls"),
+              null);
+      LOG.log(INFO, "Using the mail server {0}", external.describe());
+      return external;
+    }
+    int port = settings.port(Settings.MAIL_PORT, LOCAL_SMTP_PORT);
+    LOG.log(INFO, "Starting the local SMTP server (GreenMail) on port {0}", Integer.toString(port));
+    LocalMail local = LocalMail.start(port, home.resolve("mail"));
+    return new Mail("127.0.0.1", port, "none", local.folder());
+  }
+
   private PayaraMicro startPayara(
-      Path payaraJar, Path war, Database database, String bootstrap, Secrets secrets) {
+      Path payaraJar, Path war, Database database, String bootstrap, Mail mail, Secrets secrets) {
     int port = settings.port(Settings.HTTP_PORT, 8080);
     LOG.log(INFO, "Starting Payara Micro with {0} on port {1}", war, Integer.toString(port));
     Path payaraHome = createDirectories(payaraDir());
@@ -275,6 +304,12 @@ public final class LocalLauncher {
         .systemProperty(
             "keydesk.demo.enabled", Boolean.toString(settings.flag(Settings.DEMO_ENABLED, true)))
         .systemProperty("keydesk.public-url", publicUrl(settings))
+        .systemProperty("keydesk.mail.host", mail.host())
+        .systemProperty("keydesk.mail.port", Integer.toString(mail.port()))
+        .systemProperty("keydesk.mail.tls", mail.tls())
+        .systemProperty(
+            "keydesk.mail.from",
+            settings.get(Settings.MAIL_FROM, "Keydesk <no-reply@keydesk.local>"))
         .environment(Settings.DB_PASSWORD, database.password())
         .environment(Settings.DB_OWNER_PASSWORD, database.ownerPassword())
         .environment(Settings.CRYPTO_KEYS, settings.get(Settings.CRYPTO_KEYS, secrets.cryptoKeys()))
@@ -285,6 +320,8 @@ public final class LocalLauncher {
         .environment(
             Settings.SUPPLIER_SECRET,
             settings.get(Settings.SUPPLIER_SECRET, secrets.supplierSecret()))
+        .environment(Settings.MAIL_USER, settings.find(Settings.MAIL_USER).orElse(null))
+        .environment(Settings.MAIL_PASSWORD, settings.find(Settings.MAIL_PASSWORD).orElse(null))
         .start();
   }
 
@@ -373,6 +410,16 @@ public final class LocalLauncher {
     MARIADBD,
     /** {@code KEYDESK_DB_URL}: nothing is started. */
     EXTERNAL
+  }
+
+  /** Where the webapp sends mail; {@code saved} is the folder of the local server's mails. */
+  private record Mail(String host, int port, String tls, Path saved) {
+    String describe() {
+      String server = "smtp://" + host + ":" + port;
+      return saved == null
+          ? server + " (" + tls + ")"
+          : server + "  (local GreenMail: each mail is logged here and saved in " + saved + ")";
+    }
   }
 
   /** How the webapp reaches its database. */

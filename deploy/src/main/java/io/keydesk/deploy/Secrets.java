@@ -67,6 +67,8 @@ record Secrets(
         properties.getProperty(FINGERPRINT_KEY),
         properties.getProperty(SHOP_SECRET),
         properties.getProperty(DB_PASSWORD),
+        properties.getProperty(DB_OWNER_PASSWORD),
+        properties.getProperty(SUPPLIER_SECRET));
   }
 
   @Override

@@ -45,6 +45,12 @@ final class Settings {
   static final String PAYARA_HEAP = "KEYDESK_PAYARA_HEAP";
   static final String READY_TIMEOUT = "KEYDESK_READY_TIMEOUT";
   static final String STREAMS_JAR = "KEYDESK_STREAMS_JAR";
+  static final String MAIL_HOST = "KEYDESK_MAIL_HOST";
+  static final String MAIL_PORT = "KEYDESK_MAIL_PORT";
+  static final String MAIL_USER = "KEYDESK_MAIL_USER";
+  static final String MAIL_PASSWORD = "KEYDESK_MAIL_PASSWORD";
+  static final String MAIL_FROM = "KEYDESK_MAIL_FROM";
+  static final String MAIL_TLS = "KEYDESK_MAIL_TLS";
 
   private final Map<String, String> environment;
   private final Properties file;

@@ -14,6 +14,7 @@ final class Summary {
       Path home,
       String databaseUrl,
       String kafkaBootstrap,
+      String mail,
       Duration startup,
       DemoData demo) {
     StringBuilder text = new StringBuilder("\n").append(RULE).append('\n');
@@ -28,6 +29,7 @@ final class Summary {
     line(text, "Logs", home.resolve("logs").toString());
     line(text, "MariaDB", databaseUrl + "  (password in secrets.properties)");
     line(text, "Kafka", kafkaBootstrap);
+    line(text, "Mail", mail);
     if (!demo.staffLogins().isEmpty()) {
       text.append(" Demo staff logins (username / password):\n");
       demo.staffLogins().forEach(login -> text.append("   ").append(login).append('\n'));

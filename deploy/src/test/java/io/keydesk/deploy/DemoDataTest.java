@@ -42,6 +42,7 @@ class DemoDataTest {
             Path.of("/srv/keydesk"),
             "jdbc:mariadb://127.0.0.1:3307/keydesk",
             "127.0.0.1:9092",
+            "smtp://127.0.0.1:3025",
             Duration.ofSeconds(30),
             demo);
 
@@ -52,6 +53,7 @@ class DemoDataTest {
             "   API base       http://localhost:8080/api/v1",
             "   OpenAPI        http://localhost:8080/openapi",
             "   Data folder    /srv/keydesk",
+            "   Mail           smtp://127.0.0.1:3025",
             "   agent / agent-pass  (AGENT)",
             "   DEMO-1001  contact alice@example.com");
     assertTrue(summary.lines().toList().containsAll(expected), summary);

@@ -28,7 +28,8 @@ class LocalLauncherTest {
                   "KEYDESK_HTTP_PORT", Integer.toString(taken.getLocalPort()),
                   "KEYDESK_DB_PORT", Integer.toString(Ports.freePort()),
                   "KEYDESK_KAFKA_PORT", Integer.toString(Ports.freePort()),
-                  "KEYDESK_KAFKA_CONTROLLER_PORT", Integer.toString(Ports.freePort())),
+                  "KEYDESK_KAFKA_CONTROLLER_PORT", Integer.toString(Ports.freePort()),
+                  "KEYDESK_MAIL_PORT", Integer.toString(Ports.freePort())),
               root);
 
       PortInUseException e =
@@ -66,7 +67,8 @@ class LocalLauncherTest {
         Settings.load(
             Map.of(
                 "KEYDESK_DB_URL", "jdbc:mariadb://db:3306/keydesk",
-                "KEYDESK_KAFKA_BOOTSTRAP", "kafka:9092"),
+                "KEYDESK_KAFKA_BOOTSTRAP", "kafka:9092",
+                "KEYDESK_MAIL_HOST", "smtp.example.com"),
             root);
     assertEquals(
         List.of(Settings.HTTP_PORT), List.copyOf(LocalLauncher.portsToBind(settings).keySet()));
@@ -80,6 +82,7 @@ class LocalLauncherTest {
             Settings.DB_PORT, 3307,
             Settings.KAFKA_PORT, 9092,
             Settings.KAFKA_CONTROLLER_PORT, 9093,
+            Settings.MAIL_PORT, 3025,
             Settings.HTTP_PORT, 8080),
         LocalLauncher.portsToBind(Settings.load(Map.of(), root)));
   }

@@ -36,6 +36,7 @@ public class ClaimProcessor {
   @Inject AutoResolver resolver;
   @Inject DomainEvents events;
   @Inject Audit audit;
+  @Inject TicketNotices notices;
 
   /** Where the claim came from. */
   public record Origin(String clientIp, String deviceId) {
@@ -105,6 +106,11 @@ public class ClaimProcessor {
       case AUTO -> outcome = resolver.resolve(ticket, verdict, now);
     }
     events.ticketChanged(ticket, now);
+    if (ticket.resolution().isPresent()) {
+      notices.resolved(ticket);
+    } else {
+      notices.updated(ticket, ticket.description());
+    }
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("decision", risk.decision().name());
     details.put("reasons", RiskEngine.reasonsJson(risk.reasons()));

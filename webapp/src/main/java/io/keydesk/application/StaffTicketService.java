@@ -32,6 +32,7 @@ public class StaffTicketService {
   @Inject TicketRepository tickets;
   @Inject DomainEvents events;
   @Inject Audit audit;
+  @Inject TicketNotices notices;
   @Inject Clock clock;
 
   /** One page of the queue. */
@@ -74,7 +75,10 @@ public class StaffTicketService {
     return Views.ticket(load(ticketNo), true);
   }
 
-  /** Applies one action; the buyer sees its visible part on their ticket at once. */
+  /**
+   * Applies one action; the buyer sees its visible part on their ticket at once and is told about
+   * replies, questions and resolutions (e-mail or SMS, and the inbox).
+   */
   @Transactional
   public TicketView act(StaffIdentity staff, String ticketNo, @NotNull @Valid StaffAction action) {
     Ticket ticket = load(ticketNo);
@@ -102,6 +106,13 @@ public class StaffTicketService {
         ticket.ticketNo().value(),
         details,
         now);
+    switch (action.type()) {
+      case "REPLY", "ASK_BUYER" -> notices.updated(ticket, action.text());
+      case "RESOLVE", "REJECT" -> notices.resolved(ticket);
+      default -> {
+        // internal notes and closing a resolved case are not news to the buyer
+      }
+    }
     return Views.ticket(ticket, true);
   }
 

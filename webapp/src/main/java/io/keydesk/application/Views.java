@@ -1,5 +1,6 @@
 package io.keydesk.application;
 
+import io.keydesk.domain.model.notification.InboxMessage;
 import io.keydesk.domain.model.order.CardKey;
 import io.keydesk.domain.model.order.Order;
 import io.keydesk.domain.model.staff.StaffUser;
@@ -36,6 +37,32 @@ public final class Views {
       Instant deliveredAt,
       Instant revealedAt,
       Instant redeemedAt) {}
+
+  /** A buyer's inbox: the unread count and the newest messages, newest first. */
+  public record InboxView(long unread, List<InboxMessageView> messages) {}
+
+  /** One message of the in-site inbox. */
+  public record InboxMessageView(
+      long id,
+      String title,
+      String body,
+      String ticketNo,
+      String orderNo,
+      boolean read,
+      Instant createdAt,
+      Instant readAt) {}
+
+  public static InboxMessageView inboxMessage(InboxMessage m) {
+    return new InboxMessageView(
+        m.id(),
+        m.title(),
+        m.body(),
+        m.ticketNo().orElse(null),
+        m.orderNo().orElse(null),
+        m.readAt().isPresent(),
+        m.createdAt(),
+        m.readAt().orElse(null));
+  }
 
   /** A line of a ticket list. */
   public record TicketSummary(

@@ -1,5 +1,7 @@
 package io.keydesk.it;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.keydesk.embedded.EmbeddedMariaDb;
 import io.keydesk.embedded.KafkaBroker;
 import java.io.IOException;
@@ -15,15 +17,16 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Starts the real MariaDB and Kafka broker the integration tests need, once per test JVM, on the
- * ports the build reserved ({@code it.db.port}, {@code it.kafka.port}); Payara Micro, started by
- * Arquillian, is pointed at them through {@code payara.cmdOptions}. Unit-test JVMs (no {@code
- * it.db.port}) start nothing.
+ * Starts the real MariaDB, Kafka broker and SMTP server (GreenMail) the integration tests need,
+ * once per test JVM, on the ports the build reserved ({@code it.db.port}, {@code it.kafka.port},
+ * {@code it.mail.port}); Payara Micro, started by Arquillian, is pointed at them through {@code
+ * payara.cmdOptions}. Unit-test JVMs (no {@code it.db.port}) start nothing.
  */
 public class TestServers implements LauncherSessionListener {
   public static final String DB_PASSWORD = "keydesk-it-password";
   private static EmbeddedMariaDb db;
   private static KafkaBroker kafka;
+  private static GreenMail mail;
 
   @Override
   public void launcherSessionOpened(LauncherSession session) {
@@ -39,10 +42,12 @@ public class TestServers implements LauncherSessionListener {
     kafka =
         KafkaBroker.start(
             work.resolve("kafka"), Integer.parseInt(System.getProperty("it.kafka.port")));
+    startMail();
   }
 
   @Override
   public void launcherSessionClosed(LauncherSession session) {
+    stopMail();
     if (kafka != null) {
       kafka.close();
       kafka = null;
@@ -58,6 +63,36 @@ public class TestServers implements LauncherSessionListener {
     return kafka;
   }
 
+  /**
+   * The test SMTP server; it keeps every message it received (any recipient) until it is stopped.
+   */
+  public static synchronized GreenMail mail() {
+    return mail;
+  }
+
+  /** Starts the SMTP server on {@code it.mail.port} (again, after {@link #stopMail()}). */
+  public static synchronized void startMail() {
+    if (mail == null) {
+      GreenMail server =
+          new GreenMail(
+              new ServerSetup(
+                  Integer.parseInt(System.getProperty("it.mail.port")),
+                  "127.0.0.1",
+                  ServerSetup.PROTOCOL_SMTP));
+      server.start();
+      mail = server;
+    }
+  }
+
+  /** Stops the SMTP server: the app's mail delivery fails until {@link #startMail()}. */
+  public static synchronized void stopMail() {
+    if (mail != null) {
+      mail.stop();
+      mail = null;
+    }
+  }
+
+  /** A connection to the test database, for asserting rows. */
   /** A connection to the test database as the application's user, for asserting rows. */
   public static Connection database() throws SQLException {
     return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());

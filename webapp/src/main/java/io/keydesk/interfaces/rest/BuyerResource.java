@@ -3,9 +3,13 @@ package io.keydesk.interfaces.rest;
 import io.keydesk.application.AccessTokens.BuyerIdentity;
 import io.keydesk.application.BuyerAccessService;
 import io.keydesk.application.BuyerAccessService.BuyerSession;
+import io.keydesk.application.BuyerInboxService;
 import io.keydesk.application.BuyerTicketService;
+import io.keydesk.application.Views.InboxMessageView;
+import io.keydesk.application.Views.InboxView;
 import io.keydesk.application.Views.OrderView;
 import io.keydesk.application.Views.TicketSummary;
+import io.keydesk.domain.shared.NotFoundException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +20,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -35,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class BuyerResource {
   @Inject BuyerAccessService access;
   @Inject BuyerTicketService service;
+  @Inject BuyerInboxService inbox;
   @Inject BuyerAuth auth;
   @Inject JsonBodies bodies;
   @Inject ClientAddress clientAddress;
@@ -92,5 +98,34 @@ public class BuyerResource {
   @SecurityRequirement(name = "buyerToken")
   public List<TicketSummary> tickets(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
     return service.tickets(auth.require(authorization));
+  }
+
+  @GET
+  @Path("inbox")
+  @Operation(
+      summary = "The buyer's in-site inbox, newest first",
+      description =
+          "What Keydesk told the buyer (case received, answered, resolved; keys re-sent), in the"
+              + " buyer's language: the newest 100 messages and the number of unread ones.")
+  @SecurityRequirement(name = "buyerToken")
+  public InboxView inbox(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    return inbox.inbox(auth.require(authorization));
+  }
+
+  @POST
+  @Path("inbox/{id}/read")
+  @Operation(summary = "Mark one inbox message read (again: no change)")
+  @APIResponses({
+    @APIResponse(responseCode = "200", description = "The message, read"),
+    @APIResponse(responseCode = "404", description = "No such message among the buyer's")
+  })
+  @SecurityRequirement(name = "buyerToken")
+  public InboxMessageView markRead(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
+    BuyerIdentity buyer = auth.require(authorization);
+    if (id == null || !id.matches("[0-9]{1,18}")) {
+      throw new NotFoundException("inbox message");
+    }
+    return inbox.markRead(buyer, Long.parseLong(id));
   }
 }
