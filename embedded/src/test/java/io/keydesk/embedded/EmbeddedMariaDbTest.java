@@ -26,10 +26,20 @@ class EmbeddedMariaDbTest {
     try (EmbeddedMariaDb db = EmbeddedMariaDb.start(dataDir, port, "shop", "first'pass\\word")) {
       assertEquals("jdbc:mariadb://127.0.0.1:" + port + "/shop", db.jdbcUrl());
       assertEquals("keydesk", db.user());
+      assertEquals("keydesk_owner", db.ownerUser());
+      try (Connection owner =
+              DriverManager.getConnection(db.jdbcUrl(), db.ownerUser(), db.ownerPassword());
+          Statement statement = owner.createStatement()) {
+        statement.execute("CREATE TABLE card_key (id INT PRIMARY KEY, secret VARCHAR(40))");
+      }
       try (Connection connection = connect(db, "first'pass\\word");
           Statement statement = connection.createStatement()) {
-        statement.execute("CREATE TABLE card_key (id INT PRIMARY KEY, secret VARCHAR(40))");
         statement.execute("INSERT INTO card_key VALUES (1, '" + CARD_KEY + "')");
+        assertThrows(
+            SQLException.class,
+            () -> statement.execute("CREATE TABLE other (id INT PRIMARY KEY)"),
+            "the application's user has data rights only");
+        assertThrows(SQLException.class, () -> statement.execute("DROP TABLE card_key"));
       }
     }
     assertStopped(port);

@@ -108,7 +108,7 @@ public class DemoData {
         buyerTickets
             .file(
                 alice,
-                new FileTicket(
+                FileTicket.of(
                     "DEMO-1001",
                     "INVALID_KEY",
                     "买的卡不能用，提示 code already redeemed",
@@ -126,7 +126,7 @@ public class DemoData {
         buyerTickets
             .file(
                 bob,
-                new FileTicket(
+                FileTicket.of(
                     "DEMO-1004",
                     "USAGE_HELP",
                     "How do I activate Office on a Mac?",
@@ -143,12 +143,12 @@ public class DemoData {
     // Solved automatically: the delivery is sent again.
     buyerTickets.file(
         phone,
-        new FileTicket("DEMO-1003", "NOT_RECEIVED", "付款成功但是没收到卡密", null, "zh-CN", "mobile"),
+        FileTicket.of("DEMO-1003", "NOT_RECEIVED", "付款成功但是没收到卡密", null, "zh-CN", "mobile"),
         null);
     // Solved automatically: never revealed, refunded and back to stock.
     buyerTickets.file(
         bob,
-        new FileTicket(
+        FileTicket.of(
             "DEMO-1005", "WRONG_PURCHASE", "I meant to buy the 3-month pass", 0, "en", "web"),
         null);
     return true;

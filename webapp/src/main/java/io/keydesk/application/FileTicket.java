@@ -28,14 +28,15 @@ public record FileTicket(
             regexp = "[A-Za-z0-9._:-]+",
             message = "must be 8 to 100 letters, digits, dots, dashes, colons or underscores")
         String deviceId) {
-  /** The fields of the first version of the API. */
-  public FileTicket(
+  /** A claim with the fields of the first version of the API only. */
+  public static FileTicket of(
       String orderNo,
       String category,
       String description,
       Integer keyIndex,
       String language,
       String channel) {
-    this(orderNo, category, description, keyIndex, language, channel, null, null, null);
+    return new FileTicket(
+        orderNo, category, description, keyIndex, language, channel, null, null, null);
   }
 }

@@ -5,6 +5,7 @@ import io.keydesk.application.BuyerAccessService;
 import io.keydesk.application.BuyerAccessService.BuyerSession;
 import io.keydesk.application.BuyerInboxService;
 import io.keydesk.application.BuyerTicketService;
+import io.keydesk.application.KeyRevealService;
 import io.keydesk.application.Views.InboxMessageView;
 import io.keydesk.application.Views.InboxView;
 import io.keydesk.application.Views.OrderView;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -42,6 +44,7 @@ public class BuyerResource {
   @Inject BuyerTicketService service;
   @Inject BuyerInboxService inbox;
   @Inject BuyerAuth auth;
+  @Inject KeyRevealService reveal;
   @Inject JsonBodies bodies;
   @Inject ClientAddress clientAddress;
   @Context HttpServletRequest request;
@@ -127,5 +130,111 @@ public class BuyerResource {
       throw new NotFoundException("inbox message");
     }
     return inbox.markRead(buyer, Long.parseLong(id));
+  }
+
+  /** The language texts sent to the buyer are written in. */
+  public record LanguageRequest(
+      @Pattern(regexp = "zh-CN|en", message = "must be zh-CN or en") String language) {}
+
+  /** A one-time code the buyer received. */
+  public record RevealRequest(
+      @NotBlank @Pattern(regexp = "[0-9]{6}", message = "must be the 6 digits sent to you")
+          String code) {}
+
+  @POST
+  @Path("orders/{orderNo}/keys/{index}/code")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @SecurityRequirement(name = "buyerToken")
+  @Operation(
+      summary = "Send a one-time code to show a key again",
+      description =
+          "Sends a 6-digit code, valid 10 minutes, to the contact of the session (e-mail or SMS)."
+              + " At most 3 codes per key per 15 minutes (429 with Retry-After). Body optional:"
+              + " {\"language\": \"zh-CN\"|\"en\"}.")
+  @APIResponses({
+    @APIResponse(responseCode = "202", description = "sentTo (masked) and expiresAt"),
+    @APIResponse(responseCode = "404", description = "No such order or key among the buyer's"),
+    @APIResponse(responseCode = "409", description = "The key was refunded or voided")
+  })
+  public jakarta.ws.rs.core.Response sendCode(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @PathParam("orderNo") String orderNo,
+      @PathParam("index") int index,
+      String body) {
+    BuyerIdentity buyer = auth.require(authorization);
+    LanguageRequest req =
+        body == null || body.isBlank()
+            ? new LanguageRequest(null)
+            : bodies.read(body, LanguageRequest.class);
+    return jakarta.ws.rs.core.Response.status(202)
+        .entity(reveal.sendCode(buyer, orderNo, index, req.language()))
+        .build();
+  }
+
+  @POST
+  @Path("orders/{orderNo}/keys/{index}/reveal")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @SecurityRequirement(name = "buyerToken")
+  @Operation(
+      summary = "Show a key with the one-time code",
+      description =
+          "The key's code (and secret) in clear, for this buyer only; the key is marked revealed."
+              + " A wrong code is refused (422, attemptsLeft); after 5 wrong codes, or without a"
+              + " pending code, a new code must be requested.")
+  @APIResponses({
+    @APIResponse(responseCode = "200", description = "index, code, secret, revealedAt"),
+    @APIResponse(responseCode = "422", description = "Wrong, expired or used-up code")
+  })
+  public jakarta.ws.rs.core.Response revealKey(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @PathParam("orderNo") String orderNo,
+      @PathParam("index") int index,
+      String body) {
+    BuyerIdentity buyer = auth.require(authorization);
+    RevealRequest req = bodies.read(body, RevealRequest.class);
+    KeyRevealService.Reveal result = reveal.reveal(buyer, orderNo, index, req.code());
+    if (result.key() == null) {
+      String detail =
+          switch (result.refusal()) {
+            case NO_CODE -> "no valid code for this key: request a new one";
+            case WRONG_CODE -> "wrong code; " + result.attemptsLeft() + " attempts left";
+            case TOO_MANY_ATTEMPTS -> "too many wrong codes: request a new one";
+          };
+      Problem p =
+          Problem.of(
+              422,
+              "code-"
+                  + result.refusal().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+              "Code not accepted",
+              detail);
+      throw new RequestException(p);
+    }
+    return jakarta.ws.rs.core.Response.ok(result.key()).header("Cache-Control", "no-store").build();
+  }
+
+  @POST
+  @Path("orders/{orderNo}/delivery")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @SecurityRequirement(name = "buyerToken")
+  @Operation(
+      summary = "Send the order's delivery again",
+      description =
+          "E-mail (or SMS) with the order's keys, to the order's contact. At most 2 per order per"
+              + " hour (429 with Retry-After). Body optional: {\"language\": \"zh-CN\"|\"en\"}.")
+  @APIResponses({
+    @APIResponse(responseCode = "202", description = "Queued"),
+    @APIResponse(responseCode = "429", description = "Sent too often lately")
+  })
+  public jakarta.ws.rs.core.Response resend(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @PathParam("orderNo") String orderNo,
+      String body) {
+    BuyerIdentity buyer = auth.require(authorization);
+    LanguageRequest req =
+        body == null || body.isBlank()
+            ? new LanguageRequest(null)
+            : bodies.read(body, LanguageRequest.class);
+    reveal.resendDelivery(buyer, orderNo, req.language());
+    return jakarta.ws.rs.core.Response.status(202).build();
   }
 }

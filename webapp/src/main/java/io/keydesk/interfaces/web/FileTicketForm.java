@@ -66,7 +66,7 @@ public class FileTicketForm implements Serializable {
           service
               .file(
                   buyer.get(),
-                  new FileTicket(
+                  FileTicket.of(
                       orderNo,
                       category.name(),
                       description,
