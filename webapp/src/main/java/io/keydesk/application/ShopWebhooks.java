@@ -37,7 +37,7 @@ public interface ShopWebhooks {
   record RefundIssued(
       String orderNo,
       List<Integer> keyIndexes,
-      @JsonbNumberFormat("0.00") BigDecimal amount,
+      @JsonbNumberFormat(value = "0.00", locale = "en") BigDecimal amount,
       String currency,
       String ticketNo,
       String reason) {}
