@@ -18,7 +18,9 @@ public interface Notifications {
   /**
    * Records the notice for sending.
    *
-   * @throws jakarta.persistence.TransactionRequiredException when called outside a transaction
+   * @throws jakarta.transaction.TransactionalException when called outside a transaction (the
+   *     notice would be sent even if the change it announces rolled back)
+   * @throws IllegalArgumentException never here: a {@code Notice} checks itself when built
    */
   void send(Notice notice);
 }
