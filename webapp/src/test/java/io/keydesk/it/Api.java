@@ -78,6 +78,18 @@ public final class Api {
     return send(request, headers);
   }
 
+  public Answer put(String path, String body, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    return send(request, headers);
+  }
+
+  public Answer delete(String path, Map<String, String> headers) {
+    return send(HttpRequest.newBuilder(uri(path)).DELETE(), headers);
+  }
+
   /** A shop call signed with the shop secret and the current time. */
   public Answer signed(String path, String body) {
     long ts = Instant.now().getEpochSecond();
