@@ -46,6 +46,7 @@ public final class LocalLauncher {
           Topics.ORDERS,
           Topics.CARD_KEYS,
           Topics.TICKETS,
+          Topics.FUNNEL,
           Topics.DEAD_LETTER,
           Topics.TICKETS_PER_CATEGORY);
   private static final int TOPIC_PARTITIONS = 3;

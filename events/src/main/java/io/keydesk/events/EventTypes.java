@@ -9,6 +9,9 @@ public final class EventTypes {
   public static final String TICKET_TRANSITIONED = "TicketTransitioned";
   public static final String TICKET_MESSAGE_ADDED = "TicketMessageAdded";
 
+  /** One step of the after-sales funnel ({@link FunnelEvent}). */
+  public static final String FUNNEL_STEP = "FUNNEL_STEP";
+
   /** The schema version written by this build; consumers accept this version and older ones. */
   public static final int SCHEMA_VERSION = 1;
 

@@ -11,6 +11,12 @@ public final class Topics {
   /** Ticket creation, transitions and messages, keyed by ticket number. */
   public static final String TICKETS = "keydesk.tickets.v1";
 
+  /**
+   * Steps of the buyers' after-sales flow (viewed, completed, deflected by an answer, handed off,
+   * submitted, left), keyed by the flow's session id.
+   */
+  public static final String FUNNEL = "keydesk.funnel.v1";
+
   /** Records a consumer could not read, with the reason in the headers. */
   public static final String DEAD_LETTER = "keydesk.dead-letter.v1";
 

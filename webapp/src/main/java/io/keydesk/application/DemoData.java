@@ -2,6 +2,7 @@ package io.keydesk.application;
 
 import io.keydesk.application.AccessTokens.BuyerIdentity;
 import io.keydesk.domain.model.catalog.CatalogRepository;
+import io.keydesk.domain.model.knowledge.ArticleRepository;
 import io.keydesk.domain.model.order.Contact;
 import io.keydesk.domain.model.staff.Role;
 import io.keydesk.domain.model.staff.StaffRepository;
@@ -9,7 +10,12 @@ import io.keydesk.domain.model.staff.StaffUser;
 import io.keydesk.infrastructure.security.PasswordHasher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +26,7 @@ import java.util.List;
  * Demo data for local runs (only when {@code keydesk.demo.enabled=true}): suppliers, products,
  * orders with sealed keys, tickets in several states and one staff user per role. Everything goes
  * through the same services as real traffic, so the outbox carries its events too. Loading twice
- * changes nothing.
+ * changes nothing. The knowledge base gets its own demo answers ({@link #loadKnowledgeBase()}).
  */
 @ApplicationScoped
 public class DemoData {
@@ -55,6 +61,9 @@ public class DemoData {
   /** Keys per demo product in the replacement stock. */
   static final int STOCK_PER_PRODUCT = 10;
 
+  /** The demo answers of the knowledge base (a JSON array of {@link WriteArticle}). */
+  static final String KNOWLEDGE_BASE = "/io/keydesk/demo/knowledge-base.json";
+
   @Inject OrderImportService importer;
   @Inject StockService stock;
   @Inject BuyerTicketService buyerTickets;
@@ -62,6 +71,8 @@ public class DemoData {
   @Inject StaffRepository staff;
   @Inject CatalogRepository catalog;
   @Inject PasswordHasher hasher;
+  @Inject KnowledgeBaseAdmin knowledgeBase;
+  @Inject ArticleRepository articles;
   @Inject Clock clock;
 
   public Summary summary() {
@@ -152,6 +163,44 @@ public class DemoData {
             "DEMO-1005", "WRONG_PURCHASE", "I meant to buy the 3-month pass", 0, "en", "web"),
         null);
     return true;
+  }
+
+  /**
+   * Seeds the knowledge base with the answers of {@value #KNOWLEDGE_BASE} (general ones for every
+   * category, and some for the demo products, in zh-CN and en), unless it ever had an article.
+   * Needs the demo products ({@link #load()} first).
+   *
+   * @return how many articles were written
+   */
+  @Transactional
+  public int loadKnowledgeBase() {
+    if (articles.revision() > 0) {
+      return 0;
+    }
+    AccessTokens.StaffIdentity demoAdmin = new AccessTokens.StaffIdentity("demo", Role.ADMIN, null);
+    WriteArticle[] demo = knowledgeBaseArticles();
+    for (WriteArticle article : demo) {
+      knowledgeBase.create(demoAdmin, article);
+    }
+    return demo.length;
+  }
+
+  static WriteArticle[] knowledgeBaseArticles() {
+    Jsonb jsonb = JsonbBuilder.create();
+    try (InputStream in = DemoData.class.getResourceAsStream(KNOWLEDGE_BASE)) {
+      if (in == null) {
+        throw new IllegalStateException(KNOWLEDGE_BASE + " is missing");
+      }
+      return jsonb.fromJson(in, WriteArticle[].class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      try {
+        jsonb.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("closing JSON-B", e);
+      }
+    }
   }
 
   private static BuyerIdentity buyer(String contact, String orderNo) {

@@ -1,11 +1,13 @@
 package io.keydesk.application;
 
+import io.keydesk.domain.model.knowledge.Deflection;
 import io.keydesk.domain.model.order.CardKey;
 import io.keydesk.domain.model.order.Order;
 import io.keydesk.domain.model.ticket.Ticket;
 import io.keydesk.domain.model.ticket.TicketChange;
 import io.keydesk.events.CardKeyEvent;
 import io.keydesk.events.EventTypes;
+import io.keydesk.events.FunnelEvent;
 import io.keydesk.events.OrderEvent;
 import io.keydesk.events.TicketEvent;
 import io.keydesk.events.Topics;
@@ -107,6 +109,29 @@ public class DomainEvents {
           details,
           at);
     }
+  }
+
+  /** A knowledge-base answer solved a buyer's problem: a funnel step with action DEFLECTED. */
+  public void deflected(Deflection d) {
+    outbox.append(
+        Topics.FUNNEL,
+        "funnel-session",
+        d.sessionId(),
+        EventTypes.FUNNEL_STEP,
+        new FunnelEvent(
+            newId(),
+            EventTypes.FUNNEL_STEP,
+            EventTypes.SCHEMA_VERSION,
+            d.at(),
+            d.sessionId(),
+            FunnelEvent.STEP_KNOWLEDGE_BASE,
+            FunnelEvent.Action.DEFLECTED.name(),
+            d.mode(),
+            d.language().tag(),
+            d.channel(),
+            d.category().name(),
+            d.orderNo(),
+            d.articleId()));
   }
 
   private static String newId() {

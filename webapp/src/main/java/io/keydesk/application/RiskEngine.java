@@ -1,5 +1,6 @@
 package io.keydesk.application;
 
+import io.keydesk.domain.model.category.CategoryCode;
 import io.keydesk.domain.model.order.CardKey;
 import io.keydesk.domain.model.order.CardKeyStatus;
 import io.keydesk.domain.model.risk.Decision;
@@ -40,6 +41,14 @@ public class RiskEngine {
     String ip = ticket.clientIp().orElse(null);
     String device = ticket.deviceId().orElse(null);
     Optional<CardKey> key = ticket.cardKey();
+    // A refund without a named key is about every key of the order.
+    List<CardKey> concerned =
+        key.map(List::of)
+            .orElseGet(
+                () ->
+                    ticket.category().code() == CategoryCode.WRONG_PURCHASE
+                        ? ticket.order().keys()
+                        : List.of());
     KeyClaims claims =
         key.map(k -> risk.keyClaims(k.fingerprint(), contact)).orElse(new KeyClaims(0, 0));
     RiskFacts facts =
@@ -47,9 +56,9 @@ public class RiskEngine {
             ticket.category().code().name(),
             payout,
             ticket.order().amount(),
-            key.flatMap(CardKey::revealedAt).isPresent(),
-            key.map(k -> k.status() == CardKeyStatus.REDEEMED || k.redeemedAt().isPresent())
-                .orElse(false),
+            concerned.stream().anyMatch(k -> k.revealedAt().isPresent()),
+            concerned.stream()
+                .anyMatch(k -> k.status() == CardKeyStatus.REDEEMED || k.redeemedAt().isPresent()),
             claims.claims(),
             claims.otherBuyers(),
             risk.velocity(contact, ip, device, now),

@@ -89,7 +89,8 @@ class AutomationIT extends ApiIT {
     assertEquals(
         1,
         count(
-            "SELECT COUNT(*) FROM notification WHERE template = 'DELIVERY_RESEND' AND contact = ?",
+            "SELECT COUNT(*) FROM notification WHERE template = 'DELIVERY_RESEND' AND channel ="
+                + " 'EMAIL' AND contact = ?",
             buyer.email()));
   }
 
@@ -193,17 +194,38 @@ class AutomationIT extends ApiIT {
   }
 
   @Test
-  void aRevealedKeyBoughtByMistakeGoesToReview() throws Exception {
-    String sku = Api.unique("WPR");
-    Buyer buyer = claims.buyer(sku, "IT-SUP", "CODE-" + sku);
-    try (var c = TestServers.database();
-        var s =
-            c.prepareStatement(
-                "UPDATE card_key k JOIN shop_order o ON o.id = k.order_id"
-                    + " SET k.revealed_at = UTC_TIMESTAMP(3) WHERE o.order_no = ?")) {
-      s.setString(1, buyer.orderNo());
-      assertEquals(1, s.executeUpdate());
-    }
+  void aKeyIsShownAgainAfterAOneTimeCodeAndIsThenNoLongerRefundedAutomatically() throws Exception {
+    String sku = Api.unique("OTC");
+    String code = "CODE-" + sku;
+    Buyer buyer = claims.buyer(sku, "IT-SUP", code);
+    String base = "/api/v1/buyer/orders/" + buyer.orderNo() + "/keys/0/";
+
+    Answer sent = api.post(base + "code", "{\"language\":\"en\"}", Api.bearer(buyer.token()));
+    assertEquals(202, sent.status(), sent.body());
+    assertTrue(sent.json().getString("sentTo").contains("***"));
+    String otc = oneTimeCode(buyer.email());
+    String wrong = otc.equals("000000") ? "111111" : "000000";
+    Answer refused =
+        api.post(base + "reveal", "{\"code\":\"" + wrong + "\"}", Api.bearer(buyer.token()));
+    assertEquals(422, refused.status(), refused.body());
+    assertTrue(refused.body().contains("4 attempts left"), refused.body());
+    Answer malformed = api.post(base + "reveal", "{\"code\":\"12ab\"}", Api.bearer(buyer.token()));
+    assertEquals(400, malformed.status());
+
+    Answer revealed =
+        api.post(base + "reveal", "{\"code\":\"" + otc + "\"}", Api.bearer(buyer.token()));
+
+    assertEquals(200, revealed.status(), revealed.body());
+    assertEquals(code, revealed.json().getString("code"));
+    assertEquals("no-store", revealed.header("Cache-Control"));
+    Answer reused =
+        api.post(base + "reveal", "{\"code\":\"" + otc + "\"}", Api.bearer(buyer.token()));
+    assertEquals(422, reused.status(), "a code is used once");
+    Buyer other = claims.buyer(sku, "IT-SUP", "CODE-" + sku + "-2");
+    assertEquals(
+        404,
+        api.post(base + "code", "", Api.bearer(other.token())).status(),
+        "another buyer's key is not found");
 
     JsonObject t = claims.file(buyer, "WRONG_PURCHASE").json();
 
@@ -211,6 +233,39 @@ class AutomationIT extends ApiIT {
     assertEquals(List.of("CLAIM_AFTER_REVEAL"), Claims.reasonCodes(t));
     assertEquals("IN_REVIEW", t.getString("status"));
     assertEquals(0, refundWebhooks(buyer.orderNo()));
+  }
+
+  private static String text(jakarta.mail.Part part) throws Exception {
+    if (part.isMimeType("text/plain")) {
+      return (String) part.getContent();
+    }
+    if (part.getContent() instanceof jakarta.mail.Multipart multi) {
+      StringBuilder all = new StringBuilder();
+      for (int i = 0; i < multi.getCount(); i++) {
+        all.append(text(multi.getBodyPart(i)));
+      }
+      return all.toString();
+    }
+    return "";
+  }
+
+  /** The one-time code from the mail the test SMTP server received for {@code to}. */
+  private static String oneTimeCode(String to) throws Exception {
+    java.util.regex.Pattern digits =
+        java.util.regex.Pattern.compile("code for order \\S+ is (\\d{6})");
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (System.currentTimeMillis() < deadline) {
+      for (jakarta.mail.internet.MimeMessage m : TestServers.mail().getReceivedMessages()) {
+        if (java.util.Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(to))) {
+          java.util.regex.Matcher found = digits.matcher(text(m));
+          if (found.find()) {
+            return found.group(1);
+          }
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no one-time code arrived for " + to);
   }
 
   @Test

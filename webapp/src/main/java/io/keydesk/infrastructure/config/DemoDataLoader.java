@@ -12,7 +12,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Loads the demo set on start when {@code keydesk.demo.enabled=true}. */
+/**
+ * Loads the demo set and the demo knowledge base on start when {@code keydesk.demo.enabled=true}.
+ */
 @Singleton
 @Startup
 @DependsOn("SchemaMigration")
@@ -35,6 +37,15 @@ public class DemoDataLoader {
       LOG.info(demo.load() ? "Demo data loaded" : "Demo data already present");
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Demo data could not be loaded", e);
+    }
+    try {
+      int articles = demo.loadKnowledgeBase();
+      LOG.info(
+          articles > 0
+              ? "Demo knowledge base loaded: " + articles + " articles"
+              : "Knowledge base already has articles; no demo answers added");
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Demo knowledge base could not be loaded", e);
     }
   }
 }

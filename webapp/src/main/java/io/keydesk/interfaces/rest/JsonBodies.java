@@ -8,6 +8,7 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.validation.groups.Default;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +24,14 @@ public class JsonBodies {
    * @throws RequestException 400 for an empty or malformed body, or invalid fields
    */
   public <T> T read(String body, Class<T> type) {
+    return read(body, type, new Class<?>[0]);
+  }
+
+  /**
+   * Like {@link #read(String, Class)}, validating the default constraints and those of {@code
+   * groups}.
+   */
+  public <T> T read(String body, Class<T> type, Class<?>... groups) {
     if (body == null || body.isBlank()) {
       throw new RequestException(
           Problem.invalid(List.of(new Problem.FieldError("body", "a JSON object is required"))));
@@ -42,12 +51,15 @@ public class JsonBodies {
       throw new RequestException(
           Problem.invalid(List.of(new Problem.FieldError("body", "a JSON object is required"))));
     }
-    validate(value);
+    validate(value, groups);
     return value;
   }
 
-  public <T> void validate(T value) {
-    Set<ConstraintViolation<T>> violations = validator.validate(value);
+  public <T> void validate(T value, Class<?>... groups) {
+    Class<?>[] all = new Class<?>[groups.length + 1];
+    all[0] = Default.class;
+    System.arraycopy(groups, 0, all, 1, groups.length);
+    Set<ConstraintViolation<T>> violations = validator.validate(value, all);
     if (!violations.isEmpty()) {
       throw new RequestException(Problem.invalid(errors(violations)));
     }
