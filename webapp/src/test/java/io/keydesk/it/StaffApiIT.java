@@ -167,7 +167,7 @@ class StaffApiIT extends ApiIT {
 
   @Test
   void aRejectionCarriesItsReasonToTheBuyer() {
-    String[] filed = fileTicket("WRONG_PURCHASE").split(" ");
+    String[] filed = fileTicket("PAYMENT_ISSUE").split(" ");
     String agent = api.staffToken("agent", "agent-demo-pass");
     Answer rejected =
         api.post(
