@@ -33,18 +33,44 @@ public class AutoResolver {
   @Inject DomainEvents events;
   @Inject RiskEngine riskEngine;
   @Inject DeliveryNotices delivery;
+  @Inject BuyerTexts texts;
 
-  /** What happened automatically; {@code action} is null when the case went to a human. */
+  /** What an automatic path did. */
+  public enum Action {
+    DELIVERY_RESENT,
+    DELIVERY_SHOWN,
+    DELIVERED_FROM_STOCK,
+    REFUNDED_OUT_OF_STOCK,
+    REPLACED,
+    REFUNDED
+  }
+
+  /** Why an automatic path handed the case to an agent. */
+  public enum Review {
+    NO_KEY_NAMED,
+    ALREADY_REPLACED,
+    KEY_NOT_REPLACEABLE,
+    NOT_CHECKED,
+    SUPPLIER_REDEEMED,
+    SUPPLIER_VALID,
+    SUPPLIER_UNAVAILABLE,
+    NO_STOCK,
+    KEY_REVEALED,
+    KEY_NOT_REFUNDABLE,
+    USAGE_HELP,
+    AGENT_CATEGORY
+  }
+
+  /**
+   * What happened automatically: the action and its note for the buyer, or (action null) why an
+   * agent gets the case. {@code detail} is the English sentence for the audit log.
+   */
   public record Outcome(
       String action,
       String detail,
       List<CardKey> newKeys,
       BigDecimal refunded,
       List<Integer> refundedIndexes) {
-    static Outcome review(String detail) {
-      return new Outcome(null, detail, List.of(), null, List.of());
-    }
-
     public boolean resolved() {
       return action != null;
     }
@@ -72,17 +98,41 @@ public class AutoResolver {
           case NOT_RECEIVED -> notReceived(ticket, now);
           case INVALID_KEY -> invalidKey(ticket, verdict, now);
           case WRONG_PURCHASE -> wrongPurchase(ticket, now);
-          case USAGE_HELP ->
-              Outcome.review(
-                  "usage questions are answered by an agent when the help pages did not");
-          default -> Outcome.review("this kind of case is always handled by an agent");
+          case USAGE_HELP -> review(ticket, now, Review.USAGE_HELP);
+          default -> review(ticket, now, Review.AGENT_CATEGORY);
         };
     if (outcome.resolved()) {
       ticket.recordAutoAction(outcome.action());
-    } else {
-      ticket.sendToReview(Actor.SYSTEM, outcome.detail(), now);
     }
     return outcome;
+  }
+
+  /** Hands the case to an agent, telling the buyer why in their language. */
+  private Outcome review(Ticket ticket, Instant now, Review why, Object... args) {
+    ticket.sendToReview(
+        Actor.SYSTEM, texts.text(ticket.language(), "review." + why.name(), args), now);
+    return new Outcome(
+        null, texts.text("en", "review." + why.name(), args), List.of(), null, List.of());
+  }
+
+  /** Resolves the case with the note of {@code action} in the buyer's language. */
+  private Outcome resolved(
+      Ticket ticket,
+      Instant now,
+      Resolution how,
+      Action action,
+      List<CardKey> newKeys,
+      BigDecimal refunded,
+      List<Integer> refundedIndexes,
+      Object... args) {
+    ticket.resolve(
+        how, texts.text(ticket.language(), "auto." + action.name(), args), Actor.SYSTEM, now);
+    return new Outcome(
+        action.name(),
+        texts.text("en", "auto." + action.name(), args),
+        newKeys,
+        refunded,
+        refundedIndexes);
   }
 
   private Outcome notReceived(Ticket ticket, Instant now) {
@@ -90,16 +140,15 @@ public class AutoResolver {
     List<Integer> missing = order.undeliveredIndexes();
     if (missing.isEmpty()) {
       boolean resent = delivery.resend(order, ticket.language(), now);
-      String note =
-          resent
-              ? "Your keys were delivered on your order; we sent the delivery again to "
-                  + ticket.buyerContact().masked()
-                  + ". You can also show a key on the order page after a one-time code."
-              : "Your keys were delivered on your order. The delivery was re-sent recently; you"
-                  + " can show a key on the order page after a one-time code.";
-      ticket.resolve(Resolution.REDELIVERED, note, Actor.SYSTEM, now);
-      return new Outcome(
-          resent ? "DELIVERY_RESENT" : "DELIVERY_SHOWN", note, List.of(), null, List.of());
+      return resolved(
+          ticket,
+          now,
+          Resolution.REDELIVERED,
+          resent ? Action.DELIVERY_RESENT : Action.DELIVERY_SHOWN,
+          List.of(),
+          null,
+          List.of(),
+          ticket.buyerContact().masked());
     }
     List<CardKey> stock = orders.takeFromStock(order.product(), missing.size());
     List<CardKey> delivered = new ArrayList<>();
@@ -108,64 +157,74 @@ public class AutoResolver {
       delivered.add(key);
       events.keyStatusChanged(key, now);
     }
-    List<Integer> unfilled = missing.subList(stock.size(), missing.size());
+    List<Integer> unfilled = List.copyOf(missing.subList(stock.size(), missing.size()));
     if (unfilled.isEmpty()) {
-      String note =
-          delivered.size()
-              + (delivered.size() == 1 ? " key was" : " keys were")
-              + " delivered now; show them on the order page.";
-      ticket.resolve(Resolution.REDELIVERED, note, Actor.SYSTEM, now);
-      return new Outcome("DELIVERED_FROM_STOCK", note, delivered, null, List.of());
+      return resolved(
+          ticket,
+          now,
+          Resolution.REDELIVERED,
+          Action.DELIVERED_FROM_STOCK,
+          delivered,
+          null,
+          List.of(),
+          delivered.size());
     }
     BigDecimal amount = share(order, unfilled.size());
+    refund(ticket, unfilled, amount, "out of stock: the key was never delivered");
+    return resolved(
+        ticket,
+        now,
+        Resolution.REFUNDED,
+        Action.REFUNDED_OUT_OF_STOCK,
+        delivered,
+        amount,
+        unfilled,
+        amount.toPlainString(),
+        order.currency(),
+        unfilled.size(),
+        delivered.size());
+  }
+
+  private void refund(Ticket ticket, List<Integer> indexes, BigDecimal amount, String reason) {
+    Order order = ticket.order();
     webhooks.enqueue(
         ShopWebhooks.REFUND_ISSUED,
         order.orderNo(),
         new ShopWebhooks.RefundIssued(
             order.orderNo(),
-            List.copyOf(unfilled),
+            List.copyOf(indexes),
             amount,
             order.currency(),
             ticket.ticketNo().value(),
-            "out of stock: the key was never delivered"));
-    String note =
-        (delivered.isEmpty() ? "" : delivered.size() + " key(s) delivered now; ")
-            + "the product is out of stock, so "
-            + amount.toPlainString()
-            + " "
-            + order.currency()
-            + " will be refunded for "
-            + unfilled.size()
-            + " undelivered key(s).";
-    ticket.resolve(Resolution.REFUNDED, note, Actor.SYSTEM, now);
-    return new Outcome("REFUNDED_OUT_OF_STOCK", note, delivered, amount, List.copyOf(unfilled));
+            reason));
   }
 
   private Outcome invalidKey(Ticket ticket, Verdict verdict, Instant now) {
     CardKey key = ticket.cardKey().orElse(null);
     if (key == null) {
-      return Outcome.review("the case does not say which key does not work");
+      return review(ticket, now, Review.NO_KEY_NAMED);
     }
     if (!key.mayBeReplaced()) {
-      return Outcome.review(
-          key.replacedBy().isPresent()
-              ? "this key was already replaced once"
-              : "the key is " + key.status().name().toLowerCase(java.util.Locale.ROOT));
+      return key.replacedBy().isPresent()
+          ? review(ticket, now, Review.ALREADY_REPLACED)
+          : review(ticket, now, Review.KEY_NOT_REPLACEABLE);
     }
     if (verdict == null) {
-      return Outcome.review("the key could not be checked with the supplier");
+      return review(ticket, now, Review.NOT_CHECKED);
     }
     return switch (verdict.outcome()) {
       case DEFECTIVE -> replace(ticket, key, now);
       case REDEEMED -> {
-        String detail = "the supplier reports the key already redeemed";
         riskEngine.signal(
-            ticket, SignalKind.CLAIM_AFTER_REDEMPTION.name(), Decision.REVIEW, detail, now);
-        yield Outcome.review(detail);
+            ticket,
+            SignalKind.CLAIM_AFTER_REDEMPTION.name(),
+            Decision.REVIEW,
+            "the supplier reports the key already redeemed",
+            now);
+        yield review(ticket, now, Review.SUPPLIER_REDEEMED);
       }
-      case VALID -> Outcome.review("the supplier reports the key valid and unused");
-      case UNAVAILABLE ->
-          Outcome.review("the supplier could not check the key (" + verdict.detail() + ")");
+      case VALID -> review(ticket, now, Review.SUPPLIER_VALID);
+      case UNAVAILABLE -> review(ticket, now, Review.SUPPLIER_UNAVAILABLE);
     };
   }
 
@@ -173,20 +232,21 @@ public class AutoResolver {
     Order order = ticket.order();
     List<CardKey> stock = orders.takeFromStock(order.product(), 1);
     if (stock.isEmpty()) {
-      return Outcome.review(
-          "the supplier confirmed the key defective but there is no replacement in stock");
+      return review(ticket, now, Review.NO_STOCK);
     }
     CardKey replacement = order.deliverFromStock(stock.get(0), null, now);
     key.replaceWith(replacement, now);
     events.keyStatusChanged(key, now);
     events.keyStatusChanged(replacement, now);
-    String note =
-        "The supplier confirmed the key was defective; a new key was delivered to your order"
-            + " (key "
-            + (replacement.keyIndex() + 1)
-            + ").";
-    ticket.resolve(Resolution.REPLACED, note, Actor.SYSTEM, now);
-    return new Outcome("REPLACED", note, List.of(replacement), null, List.of());
+    return resolved(
+        ticket,
+        now,
+        Resolution.REPLACED,
+        Action.REPLACED,
+        List.of(replacement),
+        null,
+        List.of(),
+        replacement.keyIndex() + 1);
   }
 
   private Outcome wrongPurchase(Ticket ticket, Instant now) {
@@ -197,13 +257,9 @@ public class AutoResolver {
             .toList();
     for (CardKey k : keys) {
       if (!k.mayBeRefunded()) {
-        return Outcome.review(
-            k.revealedAt().isPresent()
-                ? "key " + (k.keyIndex() + 1) + " was already revealed"
-                : "key "
-                    + (k.keyIndex() + 1)
-                    + " is "
-                    + k.status().name().toLowerCase(java.util.Locale.ROOT));
+        return k.revealedAt().isPresent()
+            ? review(ticket, now, Review.KEY_REVEALED, k.keyIndex() + 1)
+            : review(ticket, now, Review.KEY_NOT_REFUNDABLE, k.keyIndex() + 1);
       }
     }
     List<Integer> indexes = new ArrayList<>();
@@ -213,23 +269,17 @@ public class AutoResolver {
       events.keyStatusChanged(k, now);
     }
     BigDecimal amount = share(order, ticket.cardKey().isPresent() ? 1 : order.quantity());
-    webhooks.enqueue(
-        ShopWebhooks.REFUND_ISSUED,
-        order.orderNo(),
-        new ShopWebhooks.RefundIssued(
-            order.orderNo(),
-            List.copyOf(indexes),
-            amount,
-            order.currency(),
-            ticket.ticketNo().value(),
-            "bought by mistake; the key was never revealed"));
-    String note =
-        amount.toPlainString()
-            + " "
-            + order.currency()
-            + " will be refunded: the key was never revealed, so it went back to stock.";
-    ticket.resolve(Resolution.REFUNDED, note, Actor.SYSTEM, now);
-    return new Outcome("REFUNDED", note, List.of(), amount, List.copyOf(indexes));
+    refund(ticket, indexes, amount, "bought by mistake; the key was never revealed");
+    return resolved(
+        ticket,
+        now,
+        Resolution.REFUNDED,
+        Action.REFUNDED,
+        List.of(),
+        amount,
+        List.copyOf(indexes),
+        amount.toPlainString(),
+        order.currency());
   }
 
   /** The order amount for {@code units} of its quantity. */

@@ -37,6 +37,7 @@ public class ClaimProcessor {
   @Inject DomainEvents events;
   @Inject Audit audit;
   @Inject TicketNotices notices;
+  @Inject BuyerTexts texts;
 
   /** Where the claim came from. */
   public record Origin(String clientIp, String deviceId) {
@@ -97,12 +98,11 @@ public class ClaimProcessor {
       case BLOCK ->
           ticket.resolve(
               Resolution.REJECTED,
-              "This claim was refused: " + risk.summary() + ". Contact the shop if this is wrong.",
+              texts.text(ticket.language(), "claim.blocked", reasons(ticket.language(), risk)),
               Actor.SYSTEM,
               now);
       case REVIEW ->
-          ticket.sendToReview(
-              Actor.SYSTEM, "An agent will look at this case before anything is done.", now);
+          ticket.sendToReview(Actor.SYSTEM, texts.text(ticket.language(), "claim.review"), now);
       case AUTO -> outcome = resolver.resolve(ticket, verdict, now);
     }
     events.ticketChanged(ticket, now);
@@ -133,6 +133,13 @@ public class ClaimProcessor {
       audit.record(Actor.SYSTEM, "auto.action", "ticket", ticket.ticketNo().value(), action, now);
     }
     return new Result(ticket, risk, outcome);
+  }
+
+  /** The reasons of a decision as one sentence in the buyer's language. */
+  private String reasons(String language, RiskAssessment risk) {
+    return String.join(
+        language.startsWith("zh") ? "；" : "; ",
+        risk.reasons().stream().map(r -> texts.text(language, "risk." + r.code())).toList());
   }
 
   private static String blankToNull(String s) {

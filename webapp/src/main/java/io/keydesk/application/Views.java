@@ -215,6 +215,15 @@ public final class Views {
             : null);
   }
 
+  /** The reasons in the buyer's language (staff see the engine's own, more detailed sentences). */
+  static List<ReasonView> forBuyer(List<ReasonView> reasons, String language) {
+    return reasons.stream()
+        .map(
+            r ->
+                new ReasonView(r.code(), r.decision(), BuyerTexts.of(language, "risk." + r.code())))
+        .toList();
+  }
+
   /** The reasons stored on a ticket as JSON (see {@link RiskEngine#reasonsJson}). */
   static List<ReasonView> reasons(String json) {
     try (JsonReader reader = Json.createReader(new StringReader(json))) {

@@ -47,11 +47,12 @@ class AutomationIT extends ApiIT {
     Buyer buyer = claims.buyer(sku, "IT-SUP");
     claims.stock(sku, "S-1", "STOCK-" + sku + "-1", "STOCK-" + sku + "-2");
 
-    Answer filed = claims.file(buyer, "NOT_RECEIVED");
+    Answer filed = claims.file(buyer, "NOT_RECEIVED", Api.uniqueIp(), Map.of("language", "zh-CN"));
 
     assertEquals(201, filed.status(), filed.body());
     JsonObject t = filed.json();
     assertEquals("AUTO", decision(t));
+    assertTrue(t.getString("resolutionNote").contains("补发"), "in the buyer's language");
     assertEquals("RESOLVED", t.getString("status"));
     assertEquals("REDELIVERED", t.getString("resolution"));
     assertEquals("DELIVERED_FROM_STOCK", t.getString("autoAction"));
