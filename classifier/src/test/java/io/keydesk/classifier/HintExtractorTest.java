@@ -1,0 +1,165 @@
+package io.keydesk.classifier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keydesk.classifier.Hint.Type;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HintExtractorTest {
+  private final HintExtractor hints = new HintExtractor();
+
+  private List<String> values(String text, Type type) {
+    return hints.extract(text).stream().filter(h -> h.type() == type).map(Hint::value).toList();
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "兑换报错 E-102 请问怎么回事 | E-102",
+        "redeem fails with error code 0x80070005 | 0x80070005",
+        "Xbox: 0x87e10bef again | 0x87E10BEF",
+        "Getting CE-34878-0 every time | CE-34878-0",
+        "Steam shows error code: 118 | 118",
+        "错误代码：53 | 53",
+        "报错码是 err_42 | ERR_42",
+        "Nintendo eShop: error 2813-0003 | 2813-0003",
+      })
+  void errorCodes(String text, String code) {
+    assertEquals(List.of(code), values(text, Type.ERROR_CODE));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "my code ABCD-E1234-FGHIJ does not work",
+        "key XE123-99999-ABCDE is invalid",
+        "the code 1234-5678-9012-3456 fails",
+        "order A-1001 paid 200 CNY",
+        "I typed E1234X5678 and it failed",
+      })
+  void keysAndOrderNumbersAreNeverTakenForErrorCodes(String text) {
+    assertEquals(List.of(), values(text, Type.ERROR_CODE));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "code already redeemed",
+        "It says the code has already been redeemed",
+        "this key was already used",
+        "Xbox says this code was redeemed already",
+        "卡密提示已被使用",
+        "兑换的时候显示此代码已被兑换",
+        "充值卡显示已使用",
+        "刚买的码就被人用过了",
+        "显示已经激活",
+      })
+  void alreadyUsed(String text) {
+    assertEquals(1, values(text, Type.ALREADY_USED).size(), () -> hints.extract(text).toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"I used to buy here", "我已经付款了", "已充值但没到账", "How do I use this card?"})
+  void usingIsNotAlreadyUsed(String text) {
+    assertEquals(List.of(), values(text, Type.ALREADY_USED));
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "提示锁区，用不了 | LOCKED",
+        "region locked, can't activate | LOCKED",
+        "This code is not available in your region | LOCKED",
+        "国区账号兑换不了 | CN",
+        "本来要买美区的 | US",
+        "港区的卡 | HK",
+        "Need the US version | US",
+        "my EU account | EU",
+        "a Hong Kong account | HK",
+        "土耳其区的卡 | TR",
+      })
+  void regions(String text, String region) {
+    assertEquals(List.of(region), values(text, Type.REGION));
+  }
+
+  @Test
+  void aShoutedUsIsNotARegion() {
+    assertEquals(List.of(), values("PLEASE HELP US NOW", Type.REGION));
+    assertEquals(List.of(), values("tell us what happened", Type.REGION));
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "steam钱包码怎么充值 | Steam",
+        "PSN card | PlayStation",
+        "my Xbox Game Pass code | Xbox",
+        "App Store充值卡 | App Store",
+        "google play gift card | Google Play",
+        "Netflix礼品卡 | Netflix",
+        "spotify code | Spotify",
+        "win10密钥 | Windows",
+        "Office 365 key | Office",
+        "任天堂点卡 | Nintendo",
+      })
+  void platforms(String text, String platform) {
+    assertEquals(List.of(platform), values(text, Type.PLATFORM));
+  }
+
+  @Test
+  void ordinaryWordsAreNotPlatforms() {
+    assertEquals(
+        List.of(), values("can I switch to another edition? in other words, swap", Type.PLATFORM));
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "买了100元的App Store充值卡 | 100 CNY",
+        "扣了￥298 | 298 CNY",
+        "I paid $25 | 25 USD",
+        "charged 49.99 USD twice | 49.99 USD",
+        "€19,99 were taken | 19.99 EUR",
+        "少退了10块 | 10 CNY",
+        "花了五十元 | 五十 CNY",
+        "HK$100 card | 100 HKD",
+      })
+  void amounts(String text, String amount) {
+    assertEquals(List.of(amount), values(text, Type.AMOUNT));
+  }
+
+  @Test
+  void hintsAreGroupedByTypeAndListedOnce() {
+    List<Hint> found =
+        hints.extract("Steam 美区 code already redeemed, E-102, E-102 again, paid $20, steam again");
+    assertEquals(
+        List.of(
+            new Hint(Type.ERROR_CODE, "E-102"),
+            new Hint(Type.ALREADY_USED, "already redeemed"),
+            new Hint(Type.REGION, "US"),
+            new Hint(Type.PLATFORM, "Steam"),
+            new Hint(Type.AMOUNT, "20 USD")),
+        found);
+  }
+
+  @Test
+  void plainTextHasNoHints() {
+    assertTrue(hints.extract("你好，请问在吗").isEmpty());
+  }
+
+  @Test
+  void blankTextIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> hints.extract(" "));
+    assertThrows(IllegalArgumentException.class, () -> hints.extract(null));
+  }
+}
