@@ -5,6 +5,7 @@ import io.keydesk.application.SupplierVerification.Verdict;
 import io.keydesk.application.Views.OrderView;
 import io.keydesk.application.Views.TicketSummary;
 import io.keydesk.application.Views.TicketView;
+import io.keydesk.classifier.Classification;
 import io.keydesk.domain.model.category.CategoryCode;
 import io.keydesk.domain.model.category.CategoryRepository;
 import io.keydesk.domain.model.order.CardKey;
@@ -16,6 +17,7 @@ import io.keydesk.domain.model.ticket.TicketNo;
 import io.keydesk.domain.model.ticket.TicketRepository;
 import io.keydesk.domain.shared.DomainException;
 import io.keydesk.domain.shared.NotFoundException;
+import io.keydesk.infrastructure.classification.TicketClassifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -38,6 +40,7 @@ public class BuyerTicketService {
   @Inject CategoryRepository categories;
   @Inject DomainEvents events;
   @Inject ClaimProcessor processor;
+  @Inject TicketClassifier classifier;
   @Inject SupplierVerification supplier;
   @Inject CardKeyVault vault;
   @Inject Clock clock;
@@ -81,10 +84,19 @@ public class BuyerTicketService {
         return new Filed(sameRequestOrFail(earlier.get(), cmd), false);
       }
     }
-    CategoryCode code = CategoryCode.valueOf(cmd.category());
+    Classification reading = classifier.classify(cmd.description());
+    CategoryCode code;
+    if (cmd.category() == null || cmd.category().isBlank()) {
+      if (!reading.confident()) {
+        throw new CategoryNeededException(reading);
+      }
+      code = CategoryCode.valueOf(reading.category());
+    } else {
+      code = CategoryCode.valueOf(cmd.category());
+    }
     Verdict verdict = code == CategoryCode.INVALID_KEY ? askSupplier(buyer, cmd) : null;
     ClaimProcessor.Result result =
-        processor.file(buyer, cmd, code, idempotencyKey, origin, verdict, clock.instant());
+        processor.file(buyer, cmd, code, reading, idempotencyKey, origin, verdict, clock.instant());
     return new Filed(Views.ticket(result.ticket(), false), true);
   }
 
@@ -135,7 +147,7 @@ public class BuyerTicketService {
   private static TicketView sameRequestOrFail(Ticket earlier, FileTicket cmd) {
     boolean same =
         earlier.order().orderNo().equals(cmd.orderNo())
-            && earlier.category().code().name().equals(cmd.category())
+            && (cmd.category() == null || earlier.category().code().name().equals(cmd.category()))
             && earlier.description().equals(cmd.description().strip());
     if (!same) {
       throw new DomainException(

@@ -2,6 +2,8 @@ package io.keydesk.application;
 
 import io.keydesk.application.AccessTokens.BuyerIdentity;
 import io.keydesk.application.SupplierVerification.Verdict;
+import io.keydesk.classifier.Classification;
+import io.keydesk.classifier.Hint;
 import io.keydesk.domain.model.category.Category;
 import io.keydesk.domain.model.category.CategoryCode;
 import io.keydesk.domain.model.category.CategoryRepository;
@@ -16,6 +18,8 @@ import io.keydesk.domain.model.ticket.TicketRepository;
 import io.keydesk.domain.shared.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -50,6 +54,7 @@ public class ClaimProcessor {
   /**
    * Files the claim.
    *
+   * @param reading the classifier's reading of the description (category, confidence, hints)
    * @param verdict the supplier's answer about the claimed key, fetched before the transaction
    *     (INVALID_KEY only; null otherwise)
    */
@@ -58,6 +63,7 @@ public class ClaimProcessor {
       BuyerIdentity buyer,
       FileTicket cmd,
       CategoryCode code,
+      Classification reading,
       String idempotencyKey,
       Origin origin,
       Verdict verdict,
@@ -90,6 +96,9 @@ public class ClaimProcessor {
             now);
     ticket.recordOrigin(origin.clientIp(), blankToNull(cmd.deviceId()));
     ticket.recordEvidence(blankToNull(cmd.errorText()), blankToNull(cmd.intendedProduct()));
+    if (reading != null) {
+      ticket.recordClassification(reading.category(), reading.confidence(), hintsJson(reading));
+    }
     RiskAssessment risk = riskEngine.assess(ticket, AutoResolver.paysOut(code, order), now);
     ticket.recordRisk(risk, RiskEngine.reasonsJson(risk.reasons()));
     tickets.store(ticket);
@@ -140,6 +149,15 @@ public class ClaimProcessor {
     return String.join(
         language.startsWith("zh") ? "；" : "; ",
         risk.reasons().stream().map(r -> texts.text(language, "risk." + r.code())).toList());
+  }
+
+  /** The hints the classifier found, as stored on the ticket: [{type, value}]. */
+  static String hintsJson(Classification reading) {
+    JsonArrayBuilder a = Json.createArrayBuilder();
+    for (Hint h : reading.hints()) {
+      a.add(Json.createObjectBuilder().add("type", h.type().name()).add("value", h.value()));
+    }
+    return a.build().toString();
   }
 
   private static String blankToNull(String s) {

@@ -3,15 +3,17 @@ package io.keydesk.application;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** What a buyer submits to open a case. */
+/**
+ * What a buyer submits to open a case. Without a category the classifier reads the description and
+ * picks one when it is confident; otherwise the buyer is asked to choose ({@link
+ * CategoryNeededException}).
+ */
 public record FileTicket(
     @NotBlank @Size(max = 64) String orderNo,
-    @NotNull
-        @Pattern(
+    @Pattern(
             regexp = "NOT_RECEIVED|INVALID_KEY|WRONG_PURCHASE|PAYMENT_ISSUE|USAGE_HELP|OTHER",
             message =
                 "must be one of NOT_RECEIVED, INVALID_KEY, WRONG_PURCHASE, PAYMENT_ISSUE,"

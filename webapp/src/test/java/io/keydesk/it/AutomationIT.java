@@ -279,4 +279,55 @@ class AutomationIT extends ApiIT {
     assertEquals("AUTO", decision(t));
     assertEquals("IN_REVIEW", t.getString("status"));
   }
+
+  @Test
+  void aClaimWithoutACategoryIsReadByTheClassifierAndItsHintsKept() {
+    String sku = Api.unique("CLS");
+    Buyer buyer = claims.buyer(sku, "IT-SUP", "CODE-" + sku);
+    String body =
+        "{\"orderNo\":\""
+            + buyer.orderNo()
+            + "\",\"description\":\"付款成功了但是一直没收到卡密，邮箱里也没有\",\"language\":\"zh-CN\"}";
+
+    Answer filed =
+        api.post(
+            "/api/v1/tickets",
+            body,
+            java.util.Map.of(
+                "Authorization", "Bearer " + buyer.token(), "X-Forwarded-For", Api.uniqueIp()));
+
+    assertEquals(201, filed.status(), filed.body());
+    assertEquals("NOT_RECEIVED", filed.json().getString("category"));
+
+    Buyer other = claims.buyer(sku, "IT-SUP", "CODE-" + sku + "-2");
+    JsonObject invalid =
+        claims
+            .file(
+                other,
+                "PAYMENT_ISSUE",
+                Api.uniqueIp(),
+                Map.of("description", "Steam says the code was already redeemed, error E-102"))
+            .json();
+    String agent = api.staffToken("agent", "agent-demo-pass");
+    JsonObject staffView =
+        api.get("/api/v1/ops/tickets/" + invalid.getString("ticketNo"), Api.bearer(agent)).json();
+    JsonObject details = staffView.getJsonObject("staff");
+    assertEquals("INVALID_KEY", details.getString("classifiedCategory"));
+    String hints = details.getString("hints");
+    assertTrue(hints.contains("E-102") && hints.contains("ALREADY_USED"), hints);
+  }
+
+  @Test
+  void anUnclearClaimWithoutACategoryAsksTheBuyerToChoose() {
+    String sku = Api.unique("UNC");
+    Buyer buyer = claims.buyer(sku, "IT-SUP", "CODE-" + sku);
+    String body = "{\"orderNo\":\"" + buyer.orderNo() + "\",\"description\":\"help\"}";
+
+    Answer a = api.post("/api/v1/tickets", body, Api.bearer(buyer.token()));
+
+    assertEquals(422, a.status(), a.body());
+    assertTrue(a.contentType().startsWith("application/problem+json"));
+    assertEquals("urn:keydesk:problem:category-needed", a.json().getString("type"));
+    assertEquals("category", a.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+  }
 }

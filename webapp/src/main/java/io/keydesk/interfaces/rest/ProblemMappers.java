@@ -1,5 +1,6 @@
 package io.keydesk.interfaces.rest;
 
+import io.keydesk.application.CategoryNeededException;
 import io.keydesk.application.InvalidFieldException;
 import io.keydesk.application.TooManyRequestsException;
 import io.keydesk.domain.shared.DomainException;
@@ -27,11 +28,21 @@ public final class ProblemMappers {
           "validation", 400,
           "reason-required", 400,
           "idempotency-key-reused", 422,
+          "category-needed", 422,
           "rate-limited", 429);
 
   private ProblemMappers() {}
 
   static Response domain(DomainException e) {
+    if (e instanceof CategoryNeededException c) {
+      return new Problem(
+              "urn:keydesk:problem:category-needed",
+              "Choose a category",
+              422,
+              c.getMessage(),
+              List.of(new Problem.FieldError("category", c.getMessage())))
+          .toResponse();
+    }
     if (e instanceof InvalidFieldException f) {
       return Problem.invalid(List.of(new Problem.FieldError(f.field(), f.getMessage())))
           .toResponse();
