@@ -74,9 +74,11 @@ public class ClaimProcessor {
             .filter(o -> o.belongsTo(buyer.contact()))
             .orElseThrow(() -> new NotFoundException("order " + cmd.orderNo()));
     CardKey key = Claims.claimedKey(order, code, cmd.keyIndex()).orElse(null);
-    if (key != null) {
-      orders.lockFingerprint(key.fingerprint());
-    }
+    orders.lockFingerprints(
+        Claims.concernedKeys(order, code, key).stream()
+            .map(CardKey::fingerprint)
+            .distinct()
+            .toList());
     Category category =
         categories
             .find(code)

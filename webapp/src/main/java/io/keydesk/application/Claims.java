@@ -11,6 +11,17 @@ final class Claims {
   private Claims() {}
 
   /**
+   * The keys a claim is about: the named key, or for a refund without one (the whole order) every
+   * key of the order.
+   */
+  static List<CardKey> concernedKeys(Order order, CategoryCode category, CardKey named) {
+    if (named != null) {
+      return List.of(named);
+    }
+    return category == CategoryCode.WRONG_PURCHASE ? order.keys() : List.of();
+  }
+
+  /**
    * The key the buyer named, or for a key problem (INVALID_KEY) on an order with a single key, that
    * key. A key problem on an order with several keys must name one.
    *

@@ -3,6 +3,7 @@ package io.keydesk.application;
 import io.keydesk.domain.model.catalog.CatalogRepository;
 import io.keydesk.domain.model.catalog.Product;
 import io.keydesk.domain.model.catalog.ProductPauses;
+import io.keydesk.domain.model.ticket.Actor;
 import io.keydesk.domain.shared.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Pauses and resumes the sale of a product in the shop: records it and queues the {@code
@@ -23,6 +25,7 @@ public class ProductSalesService {
   @Inject CatalogRepository catalog;
   @Inject ProductPauses pauses;
   @Inject ShopWebhooks webhooks;
+  @Inject Audit audit;
   @Inject Clock clock;
 
   /** A product's sale state; {@code changed} is false when the request changed nothing. */
@@ -49,15 +52,24 @@ public class ProductSalesService {
           ShopWebhooks.PRODUCT_PAUSED,
           product.sku(),
           new ShopWebhooks.ProductPaused(product.sku(), reason.strip(), now));
+      audit.record(
+          Actor.staff(by),
+          "product.paused",
+          "product",
+          product.sku(),
+          Map.of("reason", reason.strip()),
+          now);
     }
     return state(product, changed);
   }
 
   @Transactional
-  public SaleState resume(String sku) {
+  public SaleState resume(String sku, @NotBlank String by) {
     Product product = product(sku);
     boolean changed = pauses.resume(product);
     if (changed) {
+      audit.record(
+          Actor.staff(by), "product.resumed", "product", product.sku(), Map.of(), clock.instant());
       webhooks.enqueue(
           ShopWebhooks.PRODUCT_RESUMED,
           product.sku(),

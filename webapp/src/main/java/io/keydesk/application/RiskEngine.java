@@ -1,6 +1,5 @@
 package io.keydesk.application;
 
-import io.keydesk.domain.model.category.CategoryCode;
 import io.keydesk.domain.model.order.CardKey;
 import io.keydesk.domain.model.order.CardKeyStatus;
 import io.keydesk.domain.model.risk.Decision;
@@ -41,16 +40,15 @@ public class RiskEngine {
     String ip = ticket.clientIp().orElse(null);
     String device = ticket.deviceId().orElse(null);
     Optional<CardKey> key = ticket.cardKey();
-    // A refund without a named key is about every key of the order.
     List<CardKey> concerned =
-        key.map(List::of)
-            .orElseGet(
-                () ->
-                    ticket.category().code() == CategoryCode.WRONG_PURCHASE
-                        ? ticket.order().keys()
-                        : List.of());
-    KeyClaims claims =
-        key.map(k -> risk.keyClaims(k.fingerprint(), contact)).orElse(new KeyClaims(0, 0));
+        Claims.concernedKeys(ticket.order(), ticket.category().code(), key.orElse(null));
+    long claimsOnKeys = 0;
+    long otherBuyers = 0;
+    for (CardKey k : concerned) {
+      KeyClaims c = risk.keyClaims(k.fingerprint(), contact);
+      claimsOnKeys = Math.max(claimsOnKeys, c.claims());
+      otherBuyers = Math.max(otherBuyers, c.otherBuyers());
+    }
     RiskFacts facts =
         new RiskFacts(
             ticket.category().code().name(),
@@ -59,8 +57,8 @@ public class RiskEngine {
             concerned.stream().anyMatch(k -> k.revealedAt().isPresent()),
             concerned.stream()
                 .anyMatch(k -> k.status() == CardKeyStatus.REDEEMED || k.redeemedAt().isPresent()),
-            claims.claims(),
-            claims.otherBuyers(),
+            claimsOnKeys,
+            otherBuyers,
             risk.velocity(contact, ip, device, now),
             risk.blocked(contact, ip, device, now),
             risk.externalSignals(contact, ip, device, now),

@@ -40,6 +40,22 @@ class RiskIT extends ApiIT {
   }
 
   @Test
+  void oneKeySoldTwiceIsRefundedOnceEvenWhenNoKeyIsNamed() {
+    String sku = Api.unique("DWP");
+    String code = "IT-DOUBLE-" + sku;
+    Buyer first = claims.buyer(sku, "IT-SUP", code);
+    Buyer second = claims.buyer(sku, "IT-SUP", code);
+
+    JsonObject a = claims.file(first, "WRONG_PURCHASE").json();
+    JsonObject b = claims.file(second, "WRONG_PURCHASE").json();
+
+    assertEquals("REFUNDED", a.getString("resolution"));
+    assertEquals("REVIEW", decision(b));
+    assertEquals(List.of("DUPLICATE_FINGERPRINT"), reasonCodes(b));
+    assertEquals("IN_REVIEW", b.getString("status"));
+  }
+
+  @Test
   void anInvalidClaimAfterTheShopReportedTheKeyRedeemedGoesToReview() {
     String sku = Api.unique("AFT");
     Buyer buyer = claims.buyer(sku, "IT-SUP", "IT-DEFECT-" + sku);

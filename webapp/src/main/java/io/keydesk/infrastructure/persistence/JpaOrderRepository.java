@@ -57,10 +57,19 @@ public class JpaOrderRepository implements OrderRepository {
   }
 
   @Override
-  public void lockFingerprint(String fingerprint) {
-    em.createNativeQuery("SELECT id FROM card_key WHERE fingerprint = ? ORDER BY id FOR UPDATE")
-        .setParameter(1, fingerprint)
-        .getResultList();
+  public void lockFingerprints(java.util.Collection<String> fingerprints) {
+    if (fingerprints.isEmpty()) {
+      return;
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(fingerprints.size(), "?"));
+    var query =
+        em.createNativeQuery(
+            "SELECT id FROM card_key WHERE fingerprint IN (" + marks + ") ORDER BY id FOR UPDATE");
+    int i = 1;
+    for (String f : fingerprints) {
+      query.setParameter(i++, f);
+    }
+    query.getResultList();
   }
 
   @Override

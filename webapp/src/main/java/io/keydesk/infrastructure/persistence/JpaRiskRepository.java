@@ -157,10 +157,14 @@ public class JpaRiskRepository implements RiskRepository {
         (Object[])
             em.createNativeQuery(
                     "SELECT COUNT(*), COUNT(DISTINCT CASE WHEN t.buyer_contact <> ? THEN"
-                        + " t.buyer_contact END) FROM ticket t JOIN card_key k ON k.id ="
-                        + " t.card_key_id WHERE k.fingerprint = ?")
+                        + " t.buyer_contact END) FROM ticket t WHERE t.category_code IN"
+                        + " ('NOT_RECEIVED', 'INVALID_KEY', 'WRONG_PURCHASE') AND (t.card_key_id IN"
+                        + " (SELECT id FROM card_key WHERE fingerprint = ?) OR (t.card_key_id IS"
+                        + " NULL AND t.order_id IN (SELECT order_id FROM card_key WHERE"
+                        + " fingerprint = ? AND order_id IS NOT NULL)))")
                 .setParameter(1, contact)
                 .setParameter(2, fingerprint)
+                .setParameter(3, fingerprint)
                 .getSingleResult();
     return new KeyClaims(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
   }

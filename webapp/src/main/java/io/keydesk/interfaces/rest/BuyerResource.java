@@ -136,6 +136,13 @@ public class BuyerResource {
   public record LanguageRequest(
       @Pattern(regexp = "zh-CN|en", message = "must be zh-CN or en") String language) {}
 
+  /** The optional body of the calls that send the buyer something. */
+  private LanguageRequest language(String body) {
+    return body == null || body.isBlank()
+        ? new LanguageRequest(null)
+        : bodies.read(body, LanguageRequest.class);
+  }
+
   /** A one-time code the buyer received. */
   public record RevealRequest(
       @NotBlank @Pattern(regexp = "[0-9]{6}", message = "must be the 6 digits sent to you")
@@ -162,10 +169,7 @@ public class BuyerResource {
       @PathParam("index") int index,
       String body) {
     BuyerIdentity buyer = auth.require(authorization);
-    LanguageRequest req =
-        body == null || body.isBlank()
-            ? new LanguageRequest(null)
-            : bodies.read(body, LanguageRequest.class);
+    LanguageRequest req = language(body);
     return jakarta.ws.rs.core.Response.status(202)
         .entity(reveal.sendCode(buyer, orderNo, index, req.language()))
         .build();
@@ -230,10 +234,7 @@ public class BuyerResource {
       @PathParam("orderNo") String orderNo,
       String body) {
     BuyerIdentity buyer = auth.require(authorization);
-    LanguageRequest req =
-        body == null || body.isBlank()
-            ? new LanguageRequest(null)
-            : bodies.read(body, LanguageRequest.class);
+    LanguageRequest req = language(body);
     reveal.resendDelivery(buyer, orderNo, req.language());
     return jakarta.ws.rs.core.Response.status(202).build();
   }

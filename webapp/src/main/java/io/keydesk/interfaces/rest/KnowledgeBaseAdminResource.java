@@ -68,12 +68,7 @@ public class KnowledgeBaseAdminResource {
         errors.add(new Problem.FieldError("state", "must be PUBLISHED, DRAFT or ARCHIVED"));
       }
     }
-    if (page < 0 || page > 100_000) {
-      errors.add(new Problem.FieldError("page", "must be 0 or more"));
-    }
-    if (size < 1 || size > 200) {
-      errors.add(new Problem.FieldError("size", "must be between 1 and 200"));
-    }
+    Paging.check(page, size, errors);
     if (!errors.isEmpty()) {
       throw new RequestException(Problem.invalid(errors));
     }

@@ -65,6 +65,6 @@ public class ProductSalesResource {
       summary = "Let the shop sell a paused product again",
       description = "Sends the product.resumed webhook; resuming a product on sale sends nothing.")
   public SaleState resume(@PathParam("sku") String sku) {
-    return sales.resume(sku);
+    return sales.resume(sku, StaffFilter.current(request).username());
   }
 }

@@ -83,12 +83,7 @@ public class RiskResource {
     }
     Instant fromAt = instant("from", from, errors);
     Instant toAt = instant("to", to, errors);
-    if (page < 0 || page > 100_000) {
-      errors.add(new Problem.FieldError("page", "must be 0 or more"));
-    }
-    if (size < 1 || size > 200) {
-      errors.add(new Problem.FieldError("size", "must be between 1 and 200"));
-    }
+    Paging.check(page, size, errors);
     if (!errors.isEmpty()) {
       throw new RequestException(Problem.invalid(errors));
     }

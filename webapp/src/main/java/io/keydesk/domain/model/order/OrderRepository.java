@@ -16,10 +16,10 @@ public interface OrderRepository {
   Order store(Order order);
 
   /**
-   * Locks every key with this fingerprint (in any order) until the transaction ends, so that two
-   * claims on one key, even from two orders, are decided one after the other.
+   * Locks every key with one of these fingerprints (in any order) until the transaction ends, in id
+   * order, so that two claims on one key, even from two orders, are decided one after the other.
    */
-  void lockFingerprint(String fingerprint);
+  void lockFingerprints(java.util.Collection<String> fingerprints);
 
   /**
    * Takes up to {@code count} keys of the product's stock and locks them; keys another transaction

@@ -13,34 +13,53 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class RiskPolicyTest {
   private static final RiskFacts.Velocity QUIET = new RiskFacts.Velocity(0, 0, 0, 0, 0, 0);
-  private static final CreditHistory NEW_BUYER = new CreditHistory(1, 0, 0, 0);
 
-  private static RiskFacts honest(String category) {
-    return new RiskFacts(
-        category,
-        true,
-        new BigDecimal("100.00"),
-        false,
-        false,
-        0,
-        0,
-        QUIET,
-        Set.of(),
-        List.of(),
-        NEW_BUYER);
-  }
+  /** An honest first claim, changed one fact at a time by the tests. */
+  private static final class Claim {
+    String category = "INVALID_KEY";
+    boolean payout = true;
+    BigDecimal amount = new BigDecimal("100.00");
+    boolean revealed;
+    boolean redeemed;
+    long claimsOnKey;
+    long otherBuyersOnKey;
+    RiskFacts.Velocity velocity = QUIET;
+    Set<SignalKind> blocked = Set.of();
+    List<String> external = List.of();
+    CreditHistory credit = new CreditHistory(1, 0, 0, 0);
 
-  private static RiskAssessment assess(RiskFacts facts) {
-    return RiskPolicy.assess(facts, RiskSettings.defaults());
-  }
+    Claim category(String c) {
+      category = c;
+      return this;
+    }
 
-  private static List<String> codes(RiskAssessment a) {
-    return a.reasons().stream().map(Reason::code).toList();
+    RiskFacts facts() {
+      return new RiskFacts(
+          category,
+          payout,
+          amount,
+          revealed,
+          redeemed,
+          claimsOnKey,
+          otherBuyersOnKey,
+          velocity,
+          blocked,
+          external,
+          credit);
+    }
+
+    RiskAssessment assess() {
+      return RiskPolicy.assess(facts(), RiskSettings.defaults());
+    }
+
+    List<String> codes() {
+      return assess().reasons().stream().map(Reason::code).toList();
+    }
   }
 
   @Test
   void anHonestFirstClaimIsAutomatic() {
-    RiskAssessment a = assess(honest("INVALID_KEY"));
+    RiskAssessment a = new Claim().assess();
 
     assertEquals(Decision.AUTO, a.decision());
     assertEquals(List.of(), a.reasons());
@@ -49,137 +68,66 @@ class RiskPolicyTest {
 
   @Test
   void aBlockedContactIsBlockedWithAReason() {
-    RiskFacts f = withBlocked(honest("INVALID_KEY"), Set.of(SignalKind.BLOCKED_CONTACT));
+    Claim c = new Claim();
+    c.blocked = Set.of(SignalKind.BLOCKED_CONTACT);
 
-    RiskAssessment a = assess(f);
+    RiskAssessment a = c.assess();
 
     assertEquals(Decision.BLOCK, a.decision());
-    assertEquals(List.of("BLOCKED_CONTACT"), codes(a));
+    assertEquals(List.of("BLOCKED_CONTACT"), c.codes());
     assertTrue(a.summary().contains("blocked"));
   }
 
   @Test
   void blockWinsOverReview() {
-    RiskFacts f = honest("WRONG_PURCHASE");
-    f =
-        new RiskFacts(
-            f.category(),
-            true,
-            f.amount(),
-            true,
-            false,
-            0,
-            0,
-            QUIET,
-            Set.of(SignalKind.BLOCKED_IP),
-            List.of(),
-            NEW_BUYER);
+    Claim c = new Claim().category("WRONG_PURCHASE");
+    c.revealed = true;
+    c.blocked = Set.of(SignalKind.BLOCKED_IP);
 
-    RiskAssessment a = assess(f);
-
-    assertEquals(Decision.BLOCK, a.decision());
-    assertEquals(List.of("BLOCKED_IP", "CLAIM_AFTER_REVEAL"), codes(a));
+    assertEquals(Decision.BLOCK, c.assess().decision());
+    assertEquals(List.of("BLOCKED_IP", "CLAIM_AFTER_REVEAL"), c.codes());
   }
 
   @Test
   void aKeyClaimedByAnotherBuyerGoesToReview() {
-    RiskFacts f = honest("INVALID_KEY");
-    f =
-        new RiskFacts(
-            f.category(),
-            true,
-            f.amount(),
-            false,
-            false,
-            1,
-            1,
-            QUIET,
-            Set.of(),
-            List.of(),
-            NEW_BUYER);
+    Claim c = new Claim();
+    c.claimsOnKey = 1;
+    c.otherBuyersOnKey = 1;
 
-    RiskAssessment a = assess(f);
+    RiskAssessment a = c.assess();
 
     assertEquals(Decision.REVIEW, a.decision());
-    assertEquals(List.of("DUPLICATE_FINGERPRINT"), codes(a));
+    assertEquals(List.of("DUPLICATE_FINGERPRINT"), c.codes());
     assertTrue(a.reasons().get(0).text().contains("1 other buyer"));
   }
 
   @Test
   void aSecondClaimOnTheSameKeyBySameBuyerGoesToReview() {
-    RiskFacts f = honest("WRONG_PURCHASE");
-    f =
-        new RiskFacts(
-            f.category(),
-            true,
-            f.amount(),
-            false,
-            false,
-            2,
-            0,
-            QUIET,
-            Set.of(),
-            List.of(),
-            NEW_BUYER);
+    Claim c = new Claim().category("WRONG_PURCHASE");
+    c.claimsOnKey = 2;
 
-    assertEquals(List.of("DUPLICATE_FINGERPRINT"), codes(assess(f)));
+    assertEquals(List.of("DUPLICATE_FINGERPRINT"), c.codes());
   }
 
   @Test
   void anInvalidClaimAfterRedemptionGoesToReview() {
-    RiskFacts f = honest("INVALID_KEY");
-    f =
-        new RiskFacts(
-            f.category(),
-            true,
-            f.amount(),
-            true,
-            true,
-            0,
-            0,
-            QUIET,
-            Set.of(),
-            List.of(),
-            NEW_BUYER);
+    Claim c = new Claim();
+    c.revealed = true;
+    c.redeemed = true;
 
-    RiskAssessment a = assess(f);
-
-    assertEquals(Decision.REVIEW, a.decision());
-    assertEquals(List.of("CLAIM_AFTER_REDEMPTION"), codes(a));
+    assertEquals(Decision.REVIEW, c.assess().decision());
+    assertEquals(List.of("CLAIM_AFTER_REDEMPTION"), c.codes());
   }
 
   @Test
   void aRevealedKeyIsNormalForAnInvalidKeyButNotForARefund() {
-    RiskFacts invalid = honest("INVALID_KEY");
-    invalid =
-        new RiskFacts(
-            invalid.category(),
-            true,
-            invalid.amount(),
-            true,
-            false,
-            0,
-            0,
-            QUIET,
-            Set.of(),
-            List.of(),
-            NEW_BUYER);
-    RiskFacts refund =
-        new RiskFacts(
-            "WRONG_PURCHASE",
-            true,
-            invalid.amount(),
-            true,
-            false,
-            0,
-            0,
-            QUIET,
-            Set.of(),
-            List.of(),
-            NEW_BUYER);
+    Claim invalid = new Claim();
+    invalid.revealed = true;
+    Claim refund = new Claim().category("WRONG_PURCHASE");
+    refund.revealed = true;
 
-    assertEquals(Decision.AUTO, assess(invalid).decision());
-    assertEquals(List.of("CLAIM_AFTER_REVEAL"), codes(assess(refund)));
+    assertEquals(Decision.AUTO, invalid.assess().decision());
+    assertEquals(List.of("CLAIM_AFTER_REVEAL"), refund.codes());
   }
 
   @ParameterizedTest
@@ -193,160 +141,65 @@ class RiskPolicyTest {
   })
   void theClaimAfterTheThresholdGoesToReview(
       long contactDay, long ipDay, long deviceDay, Decision expected, String code) {
-    RiskFacts f = honest("NOT_RECEIVED");
-    RiskFacts.Velocity v =
-        new RiskFacts.Velocity(
-            contactDay, contactDay, ipDay, Math.max(ipDay, 0), deviceDay, Math.max(deviceDay, 0));
-    if (ipDay < 0) {
-      v = new RiskFacts.Velocity(contactDay, contactDay, -1, -1, -1, -1);
-    }
-    f =
-        new RiskFacts(
-            f.category(), true, f.amount(), false, false, 0, 0, v, Set.of(), List.of(), NEW_BUYER);
+    Claim c = new Claim().category("NOT_RECEIVED");
+    c.velocity = new RiskFacts.Velocity(contactDay, contactDay, ipDay, ipDay, deviceDay, deviceDay);
 
-    RiskAssessment a = assess(f);
-
-    assertEquals(expected, a.decision());
-    assertEquals(code.isEmpty() ? List.of() : List.of(code), codes(a));
+    assertEquals(expected, c.assess().decision());
+    assertEquals(code.isEmpty() ? List.of() : List.of(code), c.codes());
   }
 
   @Test
   void monthlyThresholdsCountToo() {
-    RiskFacts f = honest("NOT_RECEIVED");
-    f =
-        new RiskFacts(
-            f.category(),
-            true,
-            f.amount(),
-            false,
-            false,
-            0,
-            0,
-            new RiskFacts.Velocity(0, 8, 0, 20, 0, 8),
-            Set.of(),
-            List.of(),
-            NEW_BUYER);
+    Claim c = new Claim().category("NOT_RECEIVED");
+    c.velocity = new RiskFacts.Velocity(0, 8, 0, 20, 0, 8);
 
     assertEquals(
-        List.of("VELOCITY_CONTACT_MONTH", "VELOCITY_IP_MONTH", "VELOCITY_DEVICE_MONTH"),
-        codes(assess(f)));
+        List.of("VELOCITY_CONTACT_MONTH", "VELOCITY_IP_MONTH", "VELOCITY_DEVICE_MONTH"), c.codes());
   }
 
   @Test
   void thresholdsAreConfigurable() {
-    RiskFacts f = honest("NOT_RECEIVED");
-    f =
-        new RiskFacts(
-            f.category(),
-            true,
-            f.amount(),
-            false,
-            false,
-            0,
-            0,
-            new RiskFacts.Velocity(1, 1, 0, 0, 0, 0),
-            Set.of(),
-            List.of(),
-            NEW_BUYER);
+    Claim c = new Claim().category("NOT_RECEIVED");
+    c.velocity = new RiskFacts.Velocity(1, 1, 0, 0, 0, 0);
 
     RiskAssessment strict =
-        RiskPolicy.assess(f, new RiskSettings(Map.of(RiskSettings.CONTACT_DAY, 1)));
+        RiskPolicy.assess(c.facts(), new RiskSettings(Map.of(RiskSettings.CONTACT_DAY, 1)));
 
-    assertEquals(List.of("VELOCITY_CONTACT_DAY"), codes(strict));
+    assertEquals(
+        List.of("VELOCITY_CONTACT_DAY"), strict.reasons().stream().map(Reason::code).toList());
   }
 
   @Test
   void poorCreditGoesToReview() {
-    RiskFacts f = honest("INVALID_KEY");
-    CreditHistory refunder = new CreditHistory(4, 4, 2, 3);
-    f =
-        new RiskFacts(
-            f.category(),
-            true,
-            f.amount(),
-            false,
-            false,
-            0,
-            0,
-            QUIET,
-            Set.of(),
-            List.of(),
-            refunder);
+    Claim c = new Claim();
+    c.credit = new CreditHistory(4, 4, 2, 3);
 
-    RiskAssessment a = assess(f);
+    RiskAssessment a = c.assess();
 
     assertTrue(a.creditScore() < 40, "score " + a.creditScore());
-    assertEquals(List.of("LOW_CREDIT"), codes(a));
+    assertEquals(List.of("LOW_CREDIT"), c.codes());
   }
 
   @Test
   void largeAmountsAreNotPaidOutAutomatically() {
-    RiskFacts f =
-        new RiskFacts(
-            "WRONG_PURCHASE",
-            true,
-            new BigDecimal("1000.01"),
-            false,
-            false,
-            0,
-            0,
-            QUIET,
-            Set.of(),
-            List.of(),
-            NEW_BUYER);
-    RiskFacts noPayout =
-        new RiskFacts(
-            "NOT_RECEIVED",
-            false,
-            new BigDecimal("5000"),
-            false,
-            false,
-            0,
-            0,
-            QUIET,
-            Set.of(),
-            List.of(),
-            NEW_BUYER);
+    Claim refund = new Claim().category("WRONG_PURCHASE");
+    refund.amount = new BigDecimal("1000.01");
+    Claim noPayout = new Claim().category("NOT_RECEIVED");
+    noPayout.payout = false;
+    noPayout.amount = new BigDecimal("5000");
 
-    assertEquals(List.of("AMOUNT_OVER_LIMIT"), codes(assess(f)));
-    assertEquals(Decision.AUTO, assess(noPayout).decision());
+    assertEquals(List.of("AMOUNT_OVER_LIMIT"), refund.codes());
+    assertEquals(Decision.AUTO, noPayout.assess().decision());
   }
 
   @Test
   void aSignalFromOutsideGoesToReview() {
-    RiskFacts f = honest("NOT_RECEIVED");
-    f =
-        new RiskFacts(
-            f.category(),
-            true,
-            f.amount(),
-            false,
-            false,
-            0,
-            0,
-            QUIET,
-            Set.of(),
-            List.of("REFUND_RATIO"),
-            NEW_BUYER);
+    Claim c = new Claim().category("NOT_RECEIVED");
+    c.external = List.of("REFUND_RATIO");
 
-    RiskAssessment a = assess(f);
+    RiskAssessment a = c.assess();
 
-    assertEquals(List.of("EXTERNAL_SIGNAL"), codes(a));
+    assertEquals(List.of("EXTERNAL_SIGNAL"), c.codes());
     assertTrue(a.reasons().get(0).text().contains("REFUND_RATIO"));
-  }
-
-  private static RiskFacts withBlocked(RiskFacts f, Set<SignalKind> blocked) {
-    return new RiskFacts(
-        f.category(),
-        f.payout(),
-        f.amount(),
-        f.keyRevealed(),
-        f.keyRedeemed(),
-        f.otherClaimsOnKey(),
-        f.otherBuyersOnKey(),
-        f.velocity(),
-        blocked,
-        f.external(),
-        f.credit());
   }
 }
