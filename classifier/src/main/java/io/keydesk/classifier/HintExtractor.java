@@ -62,7 +62,7 @@ public final class HintExtractor {
       Pattern.compile(
           "region[- ]?lock(?:ed)?|locked\\s+to\\s+(?:a|another|the|one)?\\s*(?:region|country)"
               + "|(?:not|isn't|isnt)\\s+(?:available|valid|supported)\\s+in\\s+(?:your|my|this)\\s+"
-              + "(?:region|country)|wrong\\s+region|region\\s+(?:mismatch|restricted|restriction)"
+              + "(?:region|country)|region\\s+(?:mismatch|restricted|restriction)"
               + "|锁区|鎖區|区域限制|地区限制|區域限制|(?:区域|地区|区服)不(?:符|对|匹配|支持)"
               + "|不支持(?:该|此|当前|所在|你的|我的)?(?:地区|区域|国家)",
           FLAGS);
@@ -242,8 +242,18 @@ public final class HintExtractor {
     return List.copyOf(out);
   }
 
-  /** Alternatives matched case-insensitively; Latin words must not be part of a longer word. */
+  /**
+   * Alternatives matched case-insensitively. One with Latin letters must not be part of a longer
+   * Latin word ("ea" is not in "great"); one in Han characters may stand anywhere ("PSN港服").
+   */
   private static Pattern wordPattern(String alternatives) {
-    return Pattern.compile("(?<![a-z])(?:" + alternatives + ")(?![a-z])", FLAGS);
+    List<String> guarded = new ArrayList<>();
+    for (String alternative : alternatives.split("\\|")) {
+      guarded.add(
+          alternative.matches(".*[A-Za-z].*")
+              ? "(?<![a-z])(?:" + alternative + ")(?![a-z])"
+              : "(?:" + alternative + ")");
+    }
+    return Pattern.compile(String.join("|", guarded), FLAGS);
   }
 }

@@ -17,10 +17,10 @@ import opennlp.tools.doccat.FeatureGenerator;
  *
  * <ul>
  *   <li>Han character uni-, bi- and trigrams inside each Han run ({@link HanNGramFeatures});
- *   <li>Latin words and word bigrams ({@link WordFeatures});
- *   <li>character trigrams of each Latin word with boundary marks ({@link WordShapeFeatures}), so
- *       that typos ("recieved", "redeemd") and run-together pinyin ("meishoudao") still share most
- *       of their features with the spelling the corpus has.
+ *   <li>Latin words, stemmed, and pairs of adjacent words ({@link WordFeatures});
+ *   <li>character 3- and 4-grams of each Latin word with boundary marks ({@link
+ *       WordShapeFeatures}), so that typos ("recieved", "redeemd") and run-together pinyin
+ *       ("meishoudao") still share most of their features with the spelling the corpus has.
  * </ul>
  *
  * <p>All generators are stateless, so one model can serve any number of threads. They are public

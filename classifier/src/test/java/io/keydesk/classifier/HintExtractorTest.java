@@ -85,9 +85,15 @@ class HintExtractorTest {
         "my EU account | EU",
         "a Hong Kong account | HK",
         "土耳其区的卡 | TR",
+        "买了PSN港服的卡 | HK",
       })
   void regions(String text, String region) {
     assertEquals(List.of(region), values(text, Type.REGION));
+  }
+
+  @Test
+  void aWrongRegionChoiceIsNotALock() {
+    assertEquals(List.of("US"), values("I ordered the wrong region, need the US one", Type.REGION));
   }
 
   @Test

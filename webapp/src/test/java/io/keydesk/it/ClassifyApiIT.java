@@ -122,6 +122,37 @@ class ClassifyApiIT extends ApiIT {
     assertEquals(200, other.status(), "another address is not limited");
   }
 
+  @Test
+  void theOpenApiDocumentDescribesTheCall() {
+    Answer doc = api.get("/openapi", Map.of("Accept", "application/json"));
+    assertEquals(200, doc.status());
+    JsonObject openApi = doc.json();
+    JsonObject post =
+        openApi.getJsonObject("paths").getJsonObject("/api/v1/classify").getJsonObject("post");
+    assertNotNull(post, doc.body());
+    assertTrue(post.getJsonObject("responses").containsKey("429"), post.toString());
+    JsonObject request =
+        schema(openApi, post.getJsonObject("requestBody").getJsonObject("content"));
+    assertTrue(request.getJsonObject("properties").containsKey("text"), request.toString());
+    JsonObject answer =
+        schema(
+            openApi, post.getJsonObject("responses").getJsonObject("200").getJsonObject("content"));
+    for (String field : List.of("category", "confidence", "alternatives", "confident", "hints")) {
+      assertTrue(answer.getJsonObject("properties").containsKey(field), answer.toString());
+    }
+  }
+
+  /** The JSON schema of a content map, following a {@code $ref} into the components. */
+  private static JsonObject schema(JsonObject openApi, JsonObject content) {
+    JsonObject schema = content.getJsonObject("application/json").getJsonObject("schema");
+    if (schema.containsKey("$ref")) {
+      String ref = schema.getString("$ref");
+      String name = ref.substring(ref.lastIndexOf('/') + 1);
+      return openApi.getJsonObject("components").getJsonObject("schemas").getJsonObject(name);
+    }
+    return schema;
+  }
+
   private static void assertInvalid(Answer a, String field) {
     assertEquals(400, a.status(), a.body());
     assertTrue(a.contentType().startsWith("application/problem+json"), a.contentType());

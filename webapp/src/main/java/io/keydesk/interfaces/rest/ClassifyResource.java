@@ -94,19 +94,27 @@ public class ClassifyResource {
           "Open to anyone. The confidence is the model's probability; below the threshold"
               + " (0.55) `confident` is false and the buyer should choose between the first"
               + " categories. Limited per client IP (429 with Retry-After).")
-  @RequestBody(
-      required = true,
-      content = @Content(schema = @Schema(implementation = ClassifyRequest.class)))
   @APIResponses({
     @APIResponse(
         responseCode = "200",
         description = "The category, the runner-ups and the hints",
-        content = @Content(schema = @Schema(implementation = ClassifyResponse.class))),
+        content =
+            @Content(
+                mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = ClassifyResponse.class))),
     @APIResponse(responseCode = "400", description = "text missing, blank or over 4000 characters"),
     @APIResponse(responseCode = "429", description = "Too many requests from this address")
   })
   public ClassifyResponse classify(
-      @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, String body) {
+      @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      // by reference: Payara drops the fields of an implementation class here
+                      schema = @Schema(ref = "ClassifyRequest")))
+          String body) {
     RateLimiter.Decision decision =
         limiter.hit(
             "classify:ip:" + clientAddress.of(request),
