@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** What the results depend on: the machine, the JVM, the code, and how busy the machine was. */
-record MachineFacts(
+public record MachineFacts(
     String nproc,
     String cpuModel,
     String memory,
@@ -22,7 +22,7 @@ record MachineFacts(
     String commit,
     String loadAverage) {
 
-  static MachineFacts collect(Path repository) {
+  public static MachineFacts collect(Path repository) {
     return new MachineFacts(
         command(repository, "nproc"),
         firstValue(Path.of("/proc/cpuinfo"), "model name"),

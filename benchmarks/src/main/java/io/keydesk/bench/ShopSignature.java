@@ -9,10 +9,10 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The signature of a shop call (docs/api.md): {@code sha256=<hex HMAC-SHA256(secret, ts.body)>}.
  */
-final class ShopSignature {
+public final class ShopSignature {
   private ShopSignature() {}
 
-  static String sign(String secret, long unixSeconds, String body) {
+  public static String sign(String secret, long unixSeconds, String body) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -10,14 +10,11 @@ import io.keydesk.embedded.ChildProcess;
 import io.keydesk.embedded.EmbeddedMariaDb;
 import io.keydesk.embedded.KafkaBroker;
 import io.keydesk.embedded.Ports;
-import io.keydesk.events.Topics;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -26,9 +23,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +37,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * Ticket submissions through the REST API against a durable MariaDB, beside the raw durable insert
@@ -66,11 +56,9 @@ import org.apache.kafka.clients.admin.NewTopic;
  */
 public final class TicketBenchmark {
   private static final System.Logger LOG = System.getLogger(TicketBenchmark.class.getName());
-  private static final String DATABASE = "keydesk";
   private static final Duration RAW_WARMUP = Duration.ofSeconds(5);
   private static final int PREPARE_THREADS = 8;
   private static final Duration THREAD_DUMP_EVERY = Duration.ofSeconds(5);
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final String APP = "app (Payara)";
 
   private final Options options;
@@ -115,8 +103,8 @@ public final class TicketBenchmark {
   }
 
   private String run(String command) throws Exception {
-    Path payaraJar = require(target.resolve("payara-micro.jar"));
-    Path war = require(target.resolve("keydesk.war"));
+    Path payaraJar = Servers.require(target.resolve("payara-micro.jar"));
+    Path war = Servers.require(target.resolve("keydesk.war"));
     MachineFacts machine = MachineFacts.collect(root);
     Path work = Files.createTempDirectory(target, "run-");
     LOG.log(INFO, "Data folder: {0}", work);
@@ -128,7 +116,7 @@ public final class TicketBenchmark {
       if (options.keepData()) {
         LOG.log(INFO, "Kept the data folder {0}", work);
       } else {
-        deleteRecursively(work);
+        Servers.deleteRecursively(work);
       }
     }
   }
@@ -137,21 +125,19 @@ public final class TicketBenchmark {
       throws Exception {
     List<Phase> phases = new ArrayList<>();
     Map<String, Long> pids = new LinkedHashMap<>();
-    try (EmbeddedMariaDb db =
-        EmbeddedMariaDb.start(work.resolve("mariadb"), Ports.freePort(), DATABASE, hex(16))) {
+    try (EmbeddedMariaDb db = Servers.startDatabase(work)) {
       String database = checkDurable(db);
       long dbPid =
           ProcessStats.pidFromFile(work.resolve("mariadb").resolve(EmbeddedMariaDb.PID_FILE));
       try (DbCounters dbCounters = new DbCounters(db.jdbcUrl(), db.user(), db.password());
-          KafkaBroker kafka = KafkaBroker.start(work.resolve("kafka"), Ports.freePort())) {
+          KafkaBroker kafka = Servers.startKafka(work)) {
         Probes probes = new Probes(pids, dbPid, dbCounters);
-        createTopics(kafka.bootstrapServers());
-        String shopSecret = hex(32);
+        Servers.Secrets secrets = Servers.Secrets.generate();
         Path payaraHome = Files.createDirectories(work.resolve("payara"));
         Instant begin = Instant.now();
         Duration payaraStart;
         try (PayaraMicro payara =
-            startPayara(payaraJar, war, payaraHome, db, kafka.bootstrapServers(), shopSecret)) {
+            startPayara(payaraJar, war, payaraHome, db, kafka.bootstrapServers(), secrets)) {
           payaraStart = Duration.between(begin, Instant.now());
           long appPid = ProcessStats.pidFromFile(payaraHome.resolve(PayaraMicro.PID_FILE));
           pids.put(APP, appPid);
@@ -164,7 +150,7 @@ public final class TicketBenchmark {
                   .version(HttpClient.Version.HTTP_1_1)
                   .connectTimeout(Duration.ofSeconds(5))
                   .build();
-          KeydeskApi api = new KeydeskApi(payara.baseUri(), shopSecret, http);
+          KeydeskApi api = new KeydeskApi(payara.baseUri(), secrets.shopSecret(), http);
           List<PreparedOrder> orders = prepare(api);
           int first = options.clients().get(0);
           phases.add(ticketPhase(api, http, orders, first, options.warmup(), false, probes));
@@ -216,46 +202,17 @@ public final class TicketBenchmark {
     }
   }
 
-  private static void createTopics(String bootstrap) throws Exception {
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-      admin
-          .createTopics(
-              Stream.of(Topics.ORDERS, Topics.CARD_KEYS, Topics.TICKETS, Topics.DEAD_LETTER)
-                  .map(topic -> new NewTopic(topic, Optional.of(3), Optional.empty()))
-                  .toList())
-          .all()
-          .get(30, TimeUnit.SECONDS);
-    }
-  }
-
   private PayaraMicro startPayara(
       Path payaraJar,
       Path war,
       Path home,
       EmbeddedMariaDb db,
       String bootstrap,
-      String shopSecret) {
-    LOG.log(INFO, "Starting Payara Micro with {0}", war);
-    return PayaraMicro.builder(payaraJar, war)
-        .port(Ports.freePort())
-        .maxHeap(options.heap())
-        .rootDir(home)
-        .logFile(home.resolve("payara.log"))
-        .readyTimeout(Duration.ofMinutes(5))
-        .systemProperty("keydesk.db.url", db.jdbcUrl())
-        .systemProperty("keydesk.db.user", db.user())
-        .systemProperty("keydesk.db.owner-user", db.ownerUser())
-        .systemProperty("keydesk.kafka.bootstrap", bootstrap)
-        .systemProperty("keydesk.crypto.active-version", "1")
-        .systemProperty("keydesk.demo.enabled", "false")
+      Servers.Secrets secrets) {
+    return Servers.payara(
+            payaraJar, war, home, Ports.freePort(), options.heap(), db, bootstrap, secrets)
         .systemProperty("keydesk.buyer.limit-per-ip", "100000000")
         .systemProperty("keydesk.buyer.limit-per-order", "100000000")
-        .environment("KEYDESK_DB_PASSWORD", db.password())
-        .environment("KEYDESK_DB_OWNER_PASSWORD", db.ownerPassword())
-        .environment("KEYDESK_CRYPTO_KEYS", "1:" + base64(32))
-        .environment("KEYDESK_CRYPTO_FINGERPRINT_KEY", base64(32))
-        .environment("KEYDESK_SHOP_SECRET", shopSecret)
         .start();
   }
 
@@ -424,41 +381,6 @@ public final class TicketBenchmark {
         THREAD_DUMP_EVERY.toMillis(),
         TimeUnit.MILLISECONDS);
     return Optional.of(scheduler);
-  }
-
-  private static Path require(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalStateException(
-          file + " does not exist; build first (./mvnw -DskipTests install)");
-    }
-    return file;
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
-  }
-
-  private static String hex(int bytes) {
-    return HexFormat.of().formatHex(random(bytes));
-  }
-
-  private static String base64(int bytes) {
-    return Base64.getEncoder().encodeToString(random(bytes));
-  }
-
-  private static byte[] random(int bytes) {
-    byte[] value = new byte[bytes];
-    RANDOM.nextBytes(value);
-    return value;
   }
 
   /** Where a phase reads its measurements: the processes by name, MariaDB's pid and counters. */
