@@ -116,12 +116,12 @@ public class ClaimProcessor {
           ticket.sendToReview(Actor.SYSTEM, texts.text(ticket.language(), "claim.review"), now);
       case AUTO -> outcome = resolver.resolve(ticket, verdict, now);
     }
-    events.ticketChanged(ticket, now);
     if (ticket.resolution().isPresent()) {
       notices.resolved(ticket);
     } else {
       notices.updated(ticket, ticket.description());
     }
+    events.ticketChanged(ticket, now);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("decision", risk.decision().name());
     details.put("reasons", RiskEngine.reasonsJson(risk.reasons()));

@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * The audit log in MariaDB ({@code audit_entry}, append-only by trigger, and {@code audit_head}).
  * Appending locks the head row until the caller's transaction ends, so entries are numbered in
- * commit order without gaps; callers append last, to hold that lock briefly.
+ * commit order without gaps; callers append last, and pending changes are flushed before the lock
+ * is taken, to hold it briefly.
  */
 @ApplicationScoped
 public class JpaAuditLog implements AuditLog {
@@ -27,6 +28,9 @@ public class JpaAuditLog implements AuditLog {
   @Override
   @Transactional(Transactional.TxType.MANDATORY)
   public void append(AuditRecord record) {
+    // Write the caller's pending changes first: the head lock below is then held only for the audit
+    // rows and the commit, not for the flush of the whole unit of work.
+    em.flush();
     Object[] head =
         (Object[])
             em.createNativeQuery(

@@ -34,6 +34,9 @@ public class JpaRiskRepository implements RiskRepository {
   private static final Duration DAY = Duration.ofDays(1);
   private static final Duration MONTH = Duration.ofDays(30);
 
+  /** Above any sensible threshold; claims are counted up to here. */
+  static final int COUNT_CAP = 1000;
+
   @PersistenceContext private EntityManager em;
 
   @Override
@@ -133,7 +136,11 @@ public class JpaRiskRepository implements RiskRepository {
         byContact[0], byContact[1], byIp[0], byIp[1], byDevice[0], byDevice[1]);
   }
 
-  /** Claims in the last day and the last 30 days where {@code column} is {@code value}. */
+  /**
+   * Claims in the last day and the last 30 days where {@code column} is {@code value}, each counted
+   * up to {@link #COUNT_CAP}: the engine only asks whether a threshold is reached, and a busy
+   * address (a proxy, a benchmark) must not make every claim count thousands of rows.
+   */
   private long[] counts(String column, String value, Instant now) {
     if (value == null) {
       return new long[] {-1, -1};
@@ -141,9 +148,12 @@ public class JpaRiskRepository implements RiskRepository {
     Object[] row =
         (Object[])
             em.createNativeQuery(
-                    "SELECT COALESCE(SUM(created_at >= ?), 0), COUNT(*) FROM ticket WHERE "
+                    "SELECT COALESCE(SUM(r.created_at >= ?), 0), COUNT(*) FROM (SELECT created_at"
+                        + " FROM ticket WHERE "
                         + column
-                        + " = ? AND created_at >= ?")
+                        + " = ? AND created_at >= ? ORDER BY created_at DESC LIMIT "
+                        + COUNT_CAP
+                        + ") r")
                 .setParameter(1, utc(now.minus(DAY)))
                 .setParameter(2, value)
                 .setParameter(3, utc(now.minus(MONTH)))
@@ -153,15 +163,19 @@ public class JpaRiskRepository implements RiskRepository {
 
   @Override
   public KeyClaims keyClaims(String fingerprint, String contact) {
+    // Two indexed lookups (tickets naming a key with this fingerprint; whole-order tickets on an
+    // order holding one), not an OR across columns, which would scan every ticket.
     Object[] row =
         (Object[])
             em.createNativeQuery(
-                    "SELECT COUNT(*), COUNT(DISTINCT CASE WHEN t.buyer_contact <> ? THEN"
-                        + " t.buyer_contact END) FROM ticket t WHERE t.category_code IN"
-                        + " ('NOT_RECEIVED', 'INVALID_KEY', 'WRONG_PURCHASE') AND (t.card_key_id IN"
-                        + " (SELECT id FROM card_key WHERE fingerprint = ?) OR (t.card_key_id IS"
-                        + " NULL AND t.order_id IN (SELECT order_id FROM card_key WHERE"
-                        + " fingerprint = ? AND order_id IS NOT NULL)))")
+                    "SELECT COUNT(*), COUNT(DISTINCT CASE WHEN c.buyer_contact <> ? THEN"
+                        + " c.buyer_contact END) FROM (SELECT t.id, t.buyer_contact FROM ticket t"
+                        + " JOIN card_key k ON k.id = t.card_key_id WHERE k.fingerprint = ? AND"
+                        + " t.category_code IN ('NOT_RECEIVED', 'INVALID_KEY', 'WRONG_PURCHASE')"
+                        + " UNION SELECT t.id, t.buyer_contact FROM ticket t JOIN card_key k ON"
+                        + " k.order_id = t.order_id WHERE k.fingerprint = ? AND t.card_key_id IS"
+                        + " NULL AND t.category_code IN ('NOT_RECEIVED', 'INVALID_KEY',"
+                        + " 'WRONG_PURCHASE')) c")
                 .setParameter(1, contact)
                 .setParameter(2, fingerprint)
                 .setParameter(3, fingerprint)
@@ -198,16 +212,25 @@ public class JpaRiskRepository implements RiskRepository {
   @Override
   public List<String> externalSignals(
       String contact, String clientIp, String deviceId, Instant now) {
+    // One indexed range per subject (V7 indexes lead with the source); an OR across the three
+    // columns would scan every signal the engine ever recorded.
+    String live = " AND source IN ('STREAM', 'STAFF') AND (expires_at IS NULL OR expires_at > ?)";
     @SuppressWarnings("unchecked")
     List<String> kinds =
         em.createNativeQuery(
-                "SELECT DISTINCT kind FROM fraud_signal WHERE source IN ('STREAM', 'STAFF')"
-                    + " AND (expires_at IS NULL OR expires_at > ?)"
-                    + " AND (contact = ? OR client_ip = ? OR device_id = ?) ORDER BY kind")
-            .setParameter(1, utc(now))
-            .setParameter(2, contact == null ? "" : contact)
+                "SELECT kind FROM fraud_signal WHERE contact = ?"
+                    + live
+                    + " UNION SELECT kind FROM fraud_signal WHERE client_ip = ?"
+                    + live
+                    + " UNION SELECT kind FROM fraud_signal WHERE device_id = ?"
+                    + live
+                    + " ORDER BY kind")
+            .setParameter(1, contact == null ? "" : contact)
+            .setParameter(2, utc(now))
             .setParameter(3, clientIp == null ? "" : clientIp)
-            .setParameter(4, deviceId == null ? "" : deviceId)
+            .setParameter(4, utc(now))
+            .setParameter(5, deviceId == null ? "" : deviceId)
+            .setParameter(6, utc(now))
             .getResultList();
     return kinds;
   }
