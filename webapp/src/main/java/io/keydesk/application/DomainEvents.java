@@ -134,6 +134,29 @@ public class DomainEvents {
             d.articleId()));
   }
 
+  /** A step of the after-sales flow reported by the portal. */
+  public void funnelStep(FunnelStep step, Instant at) {
+    outbox.append(
+        Topics.FUNNEL,
+        "funnel-session",
+        step.sessionId(),
+        EventTypes.FUNNEL_STEP,
+        new FunnelEvent(
+            newId(),
+            EventTypes.FUNNEL_STEP,
+            EventTypes.SCHEMA_VERSION,
+            at,
+            step.sessionId(),
+            step.step(),
+            step.action(),
+            step.mode(),
+            step.language(),
+            step.channel(),
+            step.category(),
+            step.orderNo() == null || step.orderNo().isBlank() ? null : step.orderNo(),
+            null));
+  }
+
   private static String newId() {
     return UUID.randomUUID().toString();
   }

@@ -53,7 +53,8 @@ class MessageBundlesTest {
           "resolution.", Resolution.class,
           "key.status.", CardKeyStatus.class,
           "actor.", Actor.Type.class,
-          "entry.", TimelineEntry.Kind.class);
+          "entry.", TimelineEntry.Kind.class,
+          "rules.auto.", CategoryCode.class);
 
   private static final Pattern MSG = Pattern.compile("\\bmsg(\\[[^\\]]*\\]|\\.[A-Za-z_]\\w*)");
   private static final Pattern LITERAL = Pattern.compile("\\[\\s*'([^']+)'\\s*\\]");
