@@ -20,8 +20,9 @@ import org.apache.tika.mime.MediaType;
  * Checks an uploaded file by its content, never by its name or the client's content type: Apache
  * Tika's magic-byte detector decides the type, and only images, PDF and plain text pass. PNG and
  * JPEG are decoded and encoded again with {@code javax.imageio}, which keeps the pixels and drops
- * every metadata block (EXIF with GPS position, XMP, comments); the SHA-256 is of the bytes that
- * are stored.
+ * every metadata block (EXIF with GPS position, XMP, comments); WebP keeps its image data and loses
+ * its EXIF and XMP chunks (the JDK cannot encode WebP). The SHA-256 is of the bytes that are
+ * stored.
  */
 @ApplicationScoped
 public class AttachmentInspector {
@@ -62,6 +63,7 @@ public class AttachmentInspector {
         switch (type) {
           case "image/jpeg" -> reencode(fileName, bytes, "jpeg");
           case "image/png" -> reencode(fileName, bytes, "png");
+          case "image/webp" -> withoutWebpMetadata(fileName, bytes);
           default -> bytes;
         };
     return new Inspected(type, stored, Digests.sha256Hex(stored));
@@ -110,5 +112,44 @@ public class AttachmentInspector {
         reader.dispose();
       }
     }
+  }
+
+  /**
+   * A WebP file (RIFF container) without its {@code EXIF} and {@code XMP } chunks, and with the
+   * matching flags of the {@code VP8X} header cleared. Every other chunk is copied unchanged.
+   */
+  static byte[] withoutWebpMetadata(String fileName, byte[] bytes) {
+    java.nio.ByteBuffer in =
+        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    if (bytes.length < 12
+        || in.getInt(0) != 0x46464952 // "RIFF"
+        || in.getInt(8) != 0x50424557) { // "WEBP"
+      throw RejectedFileException.unreadable(fileName, "the image cannot be read");
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
+    out.write(bytes, 0, 12);
+    int pos = 12;
+    while (pos + 8 <= bytes.length) {
+      String fourcc = new String(bytes, pos, 4, java.nio.charset.StandardCharsets.US_ASCII);
+      long size = Integer.toUnsignedLong(in.getInt(pos + 4));
+      long padded = size + (size & 1);
+      if (pos + 8 + size > bytes.length) {
+        throw RejectedFileException.unreadable(fileName, "the image cannot be read");
+      }
+      int length = (int) Math.min(8 + padded, bytes.length - pos);
+      if (!fourcc.equals("EXIF") && !fourcc.equals("XMP ")) {
+        byte[] chunk = java.util.Arrays.copyOfRange(bytes, pos, pos + length);
+        if (fourcc.equals("VP8X") && size >= 1) {
+          chunk[8] &= (byte) ~0x0C; // clear the EXIF (0x08) and XMP (0x04) flags
+        }
+        out.write(chunk, 0, chunk.length);
+      }
+      pos += length;
+    }
+    byte[] result = out.toByteArray();
+    java.nio.ByteBuffer.wrap(result)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+        .putInt(4, result.length - 8);
+    return result;
   }
 }

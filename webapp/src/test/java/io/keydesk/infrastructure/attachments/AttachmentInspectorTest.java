@@ -101,6 +101,26 @@ class AttachmentInspectorTest {
   }
 
   @Test
+  void webpLosesItsExifAndXmpChunks() {
+    byte[] vp8x = new byte[10];
+    vp8x[0] = 0x08 | 0x04 | 0x10; // EXIF, XMP and alpha flags
+    byte[] image = new byte[] {1, 2, 3, 4, 5}; // odd size: padded
+    byte[] webp =
+        riff(
+            chunk("VP8X", vp8x),
+            chunk("VP8L", image),
+            chunk("EXIF", "MM\0*GPSLatitude".getBytes(StandardCharsets.US_ASCII)),
+            chunk("XMP ", "<x:xmpmeta/>".getBytes(StandardCharsets.US_ASCII)));
+    assertEquals("image/webp", inspector.detect(webp));
+
+    Inspected out = inspector.inspect("photo.webp", webp);
+    assertEquals("image/webp", out.contentType());
+    assertFalse(contains(out.bytes(), "GPS".getBytes(StandardCharsets.US_ASCII)));
+    assertFalse(contains(out.bytes(), "xmpmeta".getBytes(StandardCharsets.US_ASCII)));
+    assertArrayEquals(riff(chunk("VP8X", flagged(vp8x, 0x10)), chunk("VP8L", image)), out.bytes());
+  }
+
+  @Test
   void sha256IsOfTheStoredBytes() throws Exception {
     byte[] text = "hello".getBytes(StandardCharsets.UTF_8);
     Inspected t = inspector.inspect("a.txt", text);
@@ -213,5 +233,30 @@ class AttachmentInspectorTest {
       return true;
     }
     return false;
+  }
+
+  static byte[] flagged(byte[] vp8x, int flags) {
+    byte[] copy = vp8x.clone();
+    copy[0] = (byte) flags;
+    return copy;
+  }
+
+  static byte[] chunk(String fourcc, byte[] data) {
+    ByteBuffer b =
+        ByteBuffer.allocate(8 + data.length + (data.length & 1))
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.put(fourcc.getBytes(StandardCharsets.US_ASCII)).putInt(data.length).put(data);
+    return b.array();
+  }
+
+  static byte[] riff(byte[]... chunks) {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes("WEBP".getBytes(StandardCharsets.US_ASCII));
+    for (byte[] c : chunks) {
+      body.writeBytes(c);
+    }
+    ByteBuffer b = ByteBuffer.allocate(8 + body.size()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(body.size()).put(body.toByteArray());
+    return b.array();
   }
 }
