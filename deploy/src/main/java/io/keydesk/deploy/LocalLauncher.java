@@ -295,6 +295,7 @@ public final class LocalLauncher {
         .rootDir(payaraHome)
         .logFile(logs.resolve("payara.log"))
         .readyTimeout(Duration.ofSeconds(settings.integer(Settings.READY_TIMEOUT, 180)))
+        .systemProperty("keydesk.attachments.dir", attachmentsDir().toString())
         .systemProperty("keydesk.db.url", database.url())
         .systemProperty("keydesk.db.user", database.user())
         .systemProperty("keydesk.db.owner-user", database.ownerUser())
@@ -373,6 +374,11 @@ public final class LocalLauncher {
 
   private static Path kafkaDir(Settings settings) {
     return settings.home().resolve("kafka");
+  }
+
+  /** Buyers' evidence files, outside Payara's root so a fresh Payara keeps them. */
+  private Path attachmentsDir() {
+    return home.resolve("attachments").toAbsolutePath();
   }
 
   private Path payaraDir() {

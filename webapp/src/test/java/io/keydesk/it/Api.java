@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
@@ -88,6 +90,55 @@ public final class Api {
 
   public Answer delete(String path, Map<String, String> headers) {
     return send(HttpRequest.newBuilder(uri(path)).DELETE(), headers);
+  }
+
+  /** One part of a multipart upload. */
+  public record FilePart(String field, String fileName, String contentType, byte[] bytes) {
+    public static FilePart file(String fileName, String contentType, byte[] bytes) {
+      return new FilePart("file", fileName, contentType, bytes);
+    }
+  }
+
+  /** A {@code multipart/form-data} POST, the body built by hand as a browser or curl would. */
+  public Answer multipart(String path, List<FilePart> parts, Map<String, String> headers) {
+    String boundary = "----keydesk-it-" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (FilePart part : parts) {
+      String head =
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\""
+              + part.field()
+              + "\"; filename=\""
+              + part.fileName()
+              + "\"\r\nContent-Type: "
+              + part.contentType()
+              + "\r\n\r\n";
+      body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(part.bytes());
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    return send(request, headers);
+  }
+
+  /** A GET whose body is kept as bytes (downloads). */
+  public HttpResponse<byte[]> getBytes(String path, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+    headers.forEach(request::header);
+    try {
+      return HTTP.send(
+          request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A shop call signed with the shop secret and the current time. */

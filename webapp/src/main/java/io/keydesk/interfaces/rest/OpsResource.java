@@ -6,6 +6,8 @@ import io.keydesk.application.StaffAccessService.StaffToken;
 import io.keydesk.application.StaffAction;
 import io.keydesk.application.StaffTicketService;
 import io.keydesk.application.StaffTicketService.QueuePage;
+import io.keydesk.application.TicketAttachments;
+import io.keydesk.application.TicketAttachments.AttachmentView;
 import io.keydesk.application.TooManyRequestsException;
 import io.keydesk.application.Views.TicketView;
 import io.keydesk.domain.model.category.CategoryCode;
@@ -49,6 +51,7 @@ public class OpsResource {
   @Inject IdentityStoreHandler identityStores;
   @Inject StaffAccessService access;
   @Inject StaffTicketService tickets;
+  @Inject TicketAttachments attachments;
   @Inject RateLimiter limiter;
   @Inject JsonBodies bodies;
   @Inject ClientAddress clientAddress;
@@ -140,6 +143,25 @@ public class OpsResource {
   @Operation(summary = "A ticket with its whole timeline, internal notes included")
   public TicketView ticket(@PathParam("ticketNo") String ticketNo) {
     return tickets.ticket(ticketNo);
+  }
+
+  @GET
+  @Path("tickets/{ticketNo}/attachments")
+  @StaffOnly({Role.AGENT, Role.SUPERVISOR, Role.ADMIN})
+  @SecurityRequirement(name = "staffToken")
+  @Operation(summary = "The files attached to a ticket")
+  public List<AttachmentView> attachments(@PathParam("ticketNo") String ticketNo) {
+    return attachments.listForStaff(ticketNo);
+  }
+
+  @GET
+  @Path("tickets/{ticketNo}/attachments/{id}")
+  @StaffOnly({Role.AGENT, Role.SUPERVISOR, Role.ADMIN})
+  @SecurityRequirement(name = "staffToken")
+  @Produces(MediaType.WILDCARD)
+  @Operation(summary = "Download one file attached to a ticket")
+  public Response attachment(@PathParam("ticketNo") String ticketNo, @PathParam("id") String id) {
+    return Attachments.download(attachments.downloadForStaff(ticketNo, id));
   }
 
   @POST

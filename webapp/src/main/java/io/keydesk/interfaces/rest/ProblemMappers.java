@@ -2,6 +2,7 @@ package io.keydesk.interfaces.rest;
 
 import io.keydesk.application.CategoryNeededException;
 import io.keydesk.application.InvalidFieldException;
+import io.keydesk.application.RejectedFileException;
 import io.keydesk.application.TooManyRequestsException;
 import io.keydesk.domain.shared.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +30,9 @@ public final class ProblemMappers {
           "reason-required", 400,
           "idempotency-key-reused", 422,
           "category-needed", 422,
-          "rate-limited", 429);
+          "rate-limited", 429,
+          "file-too-large", 413,
+          "unsupported-media-type", 415);
 
   private ProblemMappers() {}
 
@@ -41,6 +44,22 @@ public final class ProblemMappers {
               422,
               c.getMessage(),
               List.of(new Problem.FieldError("category", c.getMessage())))
+          .toResponse();
+    }
+    if (e instanceof RejectedFileException r) {
+      int status = STATUS.getOrDefault(r.code(), 400);
+      String title =
+          switch (status) {
+            case 413 -> "File too large";
+            case 415 -> "File type not allowed";
+            default -> "Invalid file";
+          };
+      return new Problem(
+              "urn:keydesk:problem:" + r.code(),
+              title,
+              status,
+              r.getMessage(),
+              List.of(new Problem.FieldError("file", r.getMessage())))
           .toResponse();
     }
     if (e instanceof InvalidFieldException f) {

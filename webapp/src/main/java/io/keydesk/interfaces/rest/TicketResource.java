@@ -5,6 +5,8 @@ import io.keydesk.application.BuyerTicketService;
 import io.keydesk.application.BuyerTicketService.Filed;
 import io.keydesk.application.ClaimProcessor;
 import io.keydesk.application.FileTicket;
+import io.keydesk.application.TicketAttachments;
+import io.keydesk.application.TicketAttachments.AttachmentView;
 import io.keydesk.application.Views.TicketView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -39,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "buyer")
 public class TicketResource {
   @Inject BuyerTicketService service;
+  @Inject TicketAttachments attachments;
   @Inject BuyerAuth auth;
   @Inject JsonBodies bodies;
   @Inject ClientAddress clientAddress;
@@ -108,5 +111,53 @@ public class TicketResource {
     BuyerIdentity buyer = auth.require(authorization);
     MessageRequest msg = bodies.read(body, MessageRequest.class);
     return service.addMessage(buyer, ticketNo, msg.text());
+  }
+
+  @POST
+  @Path("{ticketNo}/attachments")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Operation(
+      summary = "Attach evidence files to a case",
+      description =
+          "multipart/form-data with 1 to 5 'file' parts of at most 10 MB each. The type is"
+              + " checked by content: PNG, JPEG, WebP, GIF, PDF or plain text. PNG and JPEG are"
+              + " re-encoded, which removes their metadata (EXIF, GPS position). One refused file"
+              + " refuses the whole request and nothing is stored.")
+  @APIResponses({
+    @APIResponse(responseCode = "201", description = "The stored files"),
+    @APIResponse(responseCode = "400", description = "No file, more than 5, or unreadable"),
+    @APIResponse(responseCode = "404", description = "No such ticket among the buyer's"),
+    @APIResponse(responseCode = "413", description = "A file is larger than 10 MB"),
+    @APIResponse(responseCode = "415", description = "A file's type is not allowed")
+  })
+  public Response attach(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @PathParam("ticketNo") String ticketNo) {
+    BuyerIdentity buyer = auth.require(authorization);
+    service.ticket(buyer, ticketNo); // someone else's ticket is a 404 before the body is read
+    List<AttachmentView> stored = attachments.attach(buyer, ticketNo, Attachments.uploads(request));
+    return Response.status(201).entity(stored).build();
+  }
+
+  @GET
+  @Path("{ticketNo}/attachments")
+  @Operation(summary = "The files attached to a case")
+  @APIResponse(responseCode = "404", description = "No such ticket among the buyer's")
+  public List<AttachmentView> attachments(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @PathParam("ticketNo") String ticketNo) {
+    return attachments.list(auth.require(authorization), ticketNo);
+  }
+
+  @GET
+  @Path("{ticketNo}/attachments/{id}")
+  @Produces(MediaType.WILDCARD)
+  @Operation(summary = "Download one attached file")
+  @APIResponse(responseCode = "404", description = "No such ticket or file among the buyer's")
+  public Response attachment(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @PathParam("ticketNo") String ticketNo,
+      @PathParam("id") String id) {
+    return Attachments.download(attachments.download(auth.require(authorization), ticketNo, id));
   }
 }

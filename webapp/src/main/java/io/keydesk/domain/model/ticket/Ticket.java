@@ -289,6 +289,23 @@ public class Ticket {
     }
   }
 
+  /**
+   * Files were attached to the case (by the buyer or an agent): one visible line on the timeline so
+   * agents see the evidence. The status does not change.
+   */
+  public void recordAttachments(int count, Actor actor, Instant now) {
+    requireOpen("receive attachments");
+    if (count < 1) {
+      throw new IllegalArgumentException("count must be positive");
+    }
+    notNull(actor, "actor");
+    String text =
+        count == 1
+            ? "1 file attached · 已附加 1 个文件"
+            : count + " files attached · 已附加 " + count + " 个文件";
+    addEntry(TimelineEntry.Kind.MESSAGE, actor, text, true, now);
+  }
+
   /** An agent answered the buyer; the first answer stops the response clock. */
   public void reply(String text, Actor agent, Instant now) {
     requireOpen("be replied to");

@@ -123,6 +123,22 @@ class TicketTest {
     }
 
     @Test
+    void attachedFilesAreOneVisibleLineAndChangeNoStatus() {
+      Ticket t = open();
+      t.drainChanges();
+      t.recordAttachments(3, Actor.buyer(), T0.plusSeconds(60));
+
+      TimelineEntry e = t.timeline().get(t.timeline().size() - 1);
+      assertEquals(TimelineEntry.Kind.MESSAGE, e.kind());
+      assertTrue(e.visibleToBuyer());
+      assertTrue(e.body().orElseThrow().contains("3 files attached"));
+      assertTrue(e.body().orElseThrow().contains("已附加 3 个文件"));
+      assertEquals(TicketStatus.SUBMITTED, t.status());
+      assertEquals(1, t.drainChanges().size());
+      assertThrows(IllegalArgumentException.class, () -> t.recordAttachments(0, Actor.buyer(), T0));
+    }
+
+    @Test
     void creationIsAnnouncedOnce() {
       Ticket t = open();
 
