@@ -1,5 +1,7 @@
 package io.keydesk.infrastructure.notification;
 
+import static io.keydesk.infrastructure.persistence.SqlTimes.utc;
+
 import io.keydesk.application.Notifications;
 import io.keydesk.domain.model.notification.Channel;
 import io.keydesk.domain.model.notification.Notice;
@@ -16,7 +18,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
@@ -70,9 +71,5 @@ public class JpaNotifications implements Notifications {
     JsonObjectBuilder object = Json.createObjectBuilder();
     values.forEach(object::add);
     return object.build().toString();
-  }
-
-  private static LocalDateTime utc(Instant instant) {
-    return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 }

@@ -1,5 +1,7 @@
 package io.keydesk.infrastructure.notification;
 
+import static io.keydesk.infrastructure.persistence.SqlTimes.utc;
+
 import io.keydesk.domain.model.notification.Channel;
 import io.keydesk.domain.model.notification.InboxMessage;
 import io.keydesk.domain.model.notification.InboxRepository;
@@ -26,8 +28,6 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -258,8 +258,4 @@ public class NotificationDelivery {
 
   /** Pending notifications and the age of the oldest. */
   public record Backlog(long pending, Duration oldestAge) {}
-
-  private static LocalDateTime utc(Instant instant) {
-    return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
 }

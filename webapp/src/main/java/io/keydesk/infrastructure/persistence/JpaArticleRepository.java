@@ -11,8 +11,6 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -121,7 +119,7 @@ public class JpaArticleRepository implements ArticleRepository {
         .setParameter(5, d.language().tag())
         .setParameter(6, d.channel())
         .setParameter(7, d.mode())
-        .setParameter(8, LocalDateTime.ofInstant(d.at(), ZoneOffset.UTC))
+        .setParameter(8, SqlTimes.utc(d.at()))
         .executeUpdate();
     return true;
   }

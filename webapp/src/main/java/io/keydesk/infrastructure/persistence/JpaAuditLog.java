@@ -8,9 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -42,7 +39,7 @@ public class JpaAuditLog implements AuditLog {
             "INSERT INTO audit_entry (seq, at, actor_type, actor_name, action, subject_type,"
                 + " subject_id, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .setParameter(1, entry.seq())
-        .setParameter(2, LocalDateTime.ofInstant(record.at(), ZoneOffset.UTC))
+        .setParameter(2, SqlTimes.utc(record.at()))
         .setParameter(3, record.actorType())
         .setParameter(4, record.actorName())
         .setParameter(5, record.action())
@@ -99,7 +96,7 @@ public class JpaAuditLog implements AuditLog {
   private static ChainedEntry entry(Object[] row) {
     AuditRecord record =
         new AuditRecord(
-            localDateTime(row[1]).toInstant(ZoneOffset.UTC),
+            SqlTimes.instant(row[1]),
             (String) row[2],
             (String) row[3],
             (String) row[4],
@@ -108,9 +105,5 @@ public class JpaAuditLog implements AuditLog {
             (String) row[7]);
     return new ChainedEntry(
         ((Number) row[0]).longValue(), record, (String) row[8], (String) row[9]);
-  }
-
-  private static LocalDateTime localDateTime(Object value) {
-    return value instanceof Timestamp t ? t.toLocalDateTime() : (LocalDateTime) value;
   }
 }

@@ -1,13 +1,13 @@
 package io.keydesk.infrastructure.persistence;
 
+import static io.keydesk.infrastructure.persistence.SqlTimes.utc;
+
 import io.keydesk.domain.model.order.OneTimeCodes;
 import io.keydesk.domain.model.order.Order;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,9 +62,5 @@ public class JpaOneTimeCodes implements OneTimeCodes {
         .setParameter(1, utc(now))
         .setParameter(2, id)
         .executeUpdate();
-  }
-
-  private static LocalDateTime utc(Instant instant) {
-    return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 }

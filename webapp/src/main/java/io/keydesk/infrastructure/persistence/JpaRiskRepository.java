@@ -1,5 +1,7 @@
 package io.keydesk.infrastructure.persistence;
 
+import static io.keydesk.infrastructure.persistence.SqlTimes.utc;
+
 import io.keydesk.domain.model.risk.BlockEntry;
 import io.keydesk.domain.model.risk.CreditHistory;
 import io.keydesk.domain.model.risk.FraudSignal;
@@ -18,8 +20,6 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -289,9 +289,5 @@ public class JpaRiskRepository implements RiskRepository {
     if (value != null) {
       where.add(cb.equal(s.get(field), value));
     }
-  }
-
-  private static LocalDateTime utc(Instant instant) {
-    return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 }
