@@ -78,6 +78,20 @@ public class BuyerTicketService {
       @NotNull @Valid FileTicket cmd,
       String idempotencyKey,
       ClaimProcessor.Origin origin) {
+    return file(buyer, cmd, idempotencyKey, origin, List.of());
+  }
+
+  /**
+   * Files the case with the buyer's evidence files, stored in the claim's transaction before any
+   * automatic action: a refused file refuses the claim ({@link RejectedFileException}) and nothing
+   * is kept.
+   */
+  public Filed file(
+      BuyerIdentity buyer,
+      @NotNull @Valid FileTicket cmd,
+      String idempotencyKey,
+      ClaimProcessor.Origin origin,
+      List<TicketAttachments.Upload> evidence) {
     if (idempotencyKey != null) {
       Optional<Ticket> earlier = tickets.findByIdempotencyKey(buyer.contact(), idempotencyKey);
       if (earlier.isPresent()) {
@@ -87,16 +101,21 @@ public class BuyerTicketService {
     Classification reading = classifier.classify(cmd.description());
     CategoryCode code;
     if (cmd.category() == null || cmd.category().isBlank()) {
-      if (!reading.confident()) {
+      if (reading.confident()) {
+        code = CategoryCode.valueOf(reading.category());
+      } else if (cmd.wantsHuman()) {
+        code = CategoryCode.OTHER;
+      } else {
         throw new CategoryNeededException(reading);
       }
-      code = CategoryCode.valueOf(reading.category());
     } else {
       code = CategoryCode.valueOf(cmd.category());
     }
-    Verdict verdict = code == CategoryCode.INVALID_KEY ? askSupplier(buyer, cmd) : null;
+    Verdict verdict =
+        code == CategoryCode.INVALID_KEY && !cmd.wantsHuman() ? askSupplier(buyer, cmd) : null;
     ClaimProcessor.Result result =
-        processor.file(buyer, cmd, code, reading, idempotencyKey, origin, verdict, clock.instant());
+        processor.file(
+            buyer, cmd, code, reading, idempotencyKey, origin, verdict, evidence, clock.instant());
     return new Filed(Views.ticket(result.ticket(), false), true);
   }
 

@@ -10,6 +10,7 @@ import io.keydesk.domain.model.category.CategoryRepository;
 import io.keydesk.domain.model.order.CardKey;
 import io.keydesk.domain.model.order.Order;
 import io.keydesk.domain.model.order.OrderRepository;
+import io.keydesk.domain.model.risk.Decision;
 import io.keydesk.domain.model.risk.RiskAssessment;
 import io.keydesk.domain.model.ticket.Actor;
 import io.keydesk.domain.model.ticket.Resolution;
@@ -23,6 +24,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,6 +35,7 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class ClaimProcessor {
+  @Inject TicketAttachments attachments;
   @Inject OrderRepository orders;
   @Inject TicketRepository tickets;
   @Inject CategoryRepository categories;
@@ -57,6 +60,7 @@ public class ClaimProcessor {
    * @param reading the classifier's reading of the description (category, confidence, hints)
    * @param verdict the supplier's answer about the claimed key, fetched before the transaction
    *     (INVALID_KEY only; null otherwise)
+   * @param evidence the buyer's files, put on the case before anything is decided
    */
   @Transactional
   public Result file(
@@ -67,6 +71,7 @@ public class ClaimProcessor {
       String idempotencyKey,
       Origin origin,
       Verdict verdict,
+      List<TicketAttachments.Upload> evidence,
       Instant now) {
     Order order =
         orders
@@ -101,20 +106,29 @@ public class ClaimProcessor {
     if (reading != null) {
       ticket.recordClassification(reading.category(), reading.confidence(), hintsJson(reading));
     }
-    RiskAssessment risk = riskEngine.assess(ticket, AutoResolver.paysOut(code, order), now);
+    boolean handoff = cmd.wantsHuman();
+    RiskAssessment risk =
+        riskEngine.assess(ticket, !handoff && AutoResolver.paysOut(code, order), now);
     ticket.recordRisk(risk, RiskEngine.reasonsJson(risk.reasons()));
     tickets.store(ticket);
+    if (!evidence.isEmpty()) {
+      attachments.attachEvidence(ticket, evidence);
+    }
     AutoResolver.Outcome outcome = null;
-    switch (risk.decision()) {
-      case BLOCK ->
-          ticket.resolve(
-              Resolution.REJECTED,
-              texts.text(ticket.language(), "claim.blocked", reasons(ticket.language(), risk)),
-              Actor.SYSTEM,
-              now);
-      case REVIEW ->
-          ticket.sendToReview(Actor.SYSTEM, texts.text(ticket.language(), "claim.review"), now);
-      case AUTO -> outcome = resolver.resolve(ticket, verdict, now);
+    if (handoff && risk.decision() != Decision.BLOCK) {
+      ticket.sendToReview(Actor.buyer(), texts.text(ticket.language(), "claim.handoff"), now);
+    } else {
+      switch (risk.decision()) {
+        case BLOCK ->
+            ticket.resolve(
+                Resolution.REJECTED,
+                texts.text(ticket.language(), "claim.blocked", reasons(ticket.language(), risk)),
+                Actor.SYSTEM,
+                now);
+        case REVIEW ->
+            ticket.sendToReview(Actor.SYSTEM, texts.text(ticket.language(), "claim.review"), now);
+        case AUTO -> outcome = resolver.resolve(ticket, verdict, now);
+      }
     }
     if (ticket.resolution().isPresent()) {
       notices.resolved(ticket);

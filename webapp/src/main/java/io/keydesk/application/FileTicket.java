@@ -9,7 +9,9 @@ import jakarta.validation.constraints.Size;
 /**
  * What a buyer submits to open a case. Without a category the classifier reads the description and
  * picks one when it is confident; otherwise the buyer is asked to choose ({@link
- * CategoryNeededException}).
+ * CategoryNeededException}). With {@code handoff} the buyer asked for a human ("talk to a human",
+ * 转人工): the case goes to the queue with what was entered so far and nothing automatic happens;
+ * without a category it takes the classifier's reading when confident, OTHER otherwise.
  */
 public record FileTicket(
     @NotBlank @Size(max = 64) String orderNo,
@@ -29,7 +31,8 @@ public record FileTicket(
         @Pattern(
             regexp = "[A-Za-z0-9._:-]+",
             message = "must be 8 to 100 letters, digits, dots, dashes, colons or underscores")
-        String deviceId) {
+        String deviceId,
+    Boolean handoff) {
   /** A claim with the fields of the first version of the API only. */
   public static FileTicket of(
       String orderNo,
@@ -39,6 +42,11 @@ public record FileTicket(
       String language,
       String channel) {
     return new FileTicket(
-        orderNo, category, description, keyIndex, language, channel, null, null, null);
+        orderNo, category, description, keyIndex, language, channel, null, null, null, null);
+  }
+
+  /** Whether the buyer asked for a human instead of the automatic path. */
+  public boolean wantsHuman() {
+    return Boolean.TRUE.equals(handoff);
   }
 }

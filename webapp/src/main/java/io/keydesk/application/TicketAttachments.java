@@ -77,6 +77,24 @@ public class TicketAttachments {
     }
   }
 
+  /** A file that passed the checks of {@link #check}: what it will be stored as. */
+  public record CheckedFile(String name, String type, long size, String sha256) {}
+
+  /**
+   * Checks one file as {@link #attach} will, without storing anything: for a form that collects
+   * files before the case exists and answers each file at once.
+   *
+   * @throws RejectedFileException naming the file: too large, of a type not allowed, unreadable
+   */
+  public CheckedFile check(Upload file) {
+    String name = Attachment.sanitiseName(file.fileName());
+    if (file.bytes().length > MAX_BYTES) {
+      throw RejectedFileException.tooLarge(name, MAX_BYTES);
+    }
+    Inspected inspected = inspector.inspect(name, file.bytes());
+    return new CheckedFile(name, inspected.contentType(), inspected.size(), inspected.sha256());
+  }
+
   /** A file to send: its name, type and an open stream the caller closes. */
   public record Download(String name, String type, long size, InputStream content) {}
 
@@ -84,7 +102,15 @@ public class TicketAttachments {
   @Transactional
   public List<AttachmentView> attach(BuyerIdentity buyer, String ticketNo, List<Upload> files) {
     Ticket ticket = own(buyer, ticketNo);
-    return attach(ticket, files, Attachment.UploadedBy.BUYER, Actor.buyer());
+    return attach(ticket, files, Attachment.UploadedBy.BUYER, Actor.buyer(), true);
+  }
+
+  /**
+   * The buyer's evidence on a case being filed, in the claim's transaction (the claim announces the
+   * ticket itself): the files are on the case before any automatic action decides.
+   */
+  void attachEvidence(Ticket ticket, List<Upload> files) {
+    attach(ticket, files, Attachment.UploadedBy.BUYER, Actor.buyer(), false);
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -109,7 +135,7 @@ public class TicketAttachments {
   }
 
   private List<AttachmentView> attach(
-      Ticket ticket, List<Upload> files, Attachment.UploadedBy by, Actor actor) {
+      Ticket ticket, List<Upload> files, Attachment.UploadedBy by, Actor actor, boolean announce) {
     if (files == null || files.isEmpty()) {
       throw new InvalidFieldException("file", "at least one file is needed");
     }
@@ -152,7 +178,9 @@ public class TicketAttachments {
       attachments.store(a);
       views.add(AttachmentView.of(a));
     }
-    events.ticketChanged(ticket, now);
+    if (announce) {
+      events.ticketChanged(ticket, now);
+    }
     return views;
   }
 

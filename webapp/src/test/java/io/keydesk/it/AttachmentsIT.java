@@ -10,9 +10,6 @@ import io.keydesk.it.Api.FilePart;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.awt.Color;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /** Evidence files on a ticket: upload, list, download, limits, types and who may see them. */
@@ -56,7 +52,7 @@ class AttachmentsIT extends ApiIT {
   @Test
   void uploadedFilesAreListedWithTheirHashAndDownloadUnchanged() throws Exception {
     Filed t = fileTicket();
-    byte[] png = png();
+    byte[] png = Images.png();
     Answer up =
         api.multipart(
             path(t),
@@ -148,7 +144,7 @@ class AttachmentsIT extends ApiIT {
         api.multipart(
             path(t),
             List.of(
-                FilePart.file("fine.png", "image/png", png()),
+                FilePart.file("fine.png", "image/png", Images.png()),
                 FilePart.file("evil.png", "image/png", html)),
             Api.bearer(t.buyer()));
     assertEquals(415, a.status(), a.body());
@@ -213,17 +209,6 @@ class AttachmentsIT extends ApiIT {
     try (Stream<Path> files = Files.list(dir)) {
       return files.count();
     }
-  }
-
-  private static byte[] png() throws IOException {
-    BufferedImage img = new BufferedImage(32, 24, BufferedImage.TYPE_INT_RGB);
-    var g = img.createGraphics();
-    g.setColor(Color.RED);
-    g.fillRect(0, 0, 32, 24);
-    g.dispose();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(img, "png", out);
-    return out.toByteArray();
   }
 
   private static String sha256(byte[] bytes) throws Exception {

@@ -75,6 +75,44 @@ class AutomationIT extends ApiIT {
   }
 
   @Test
+  void aBuyerWhoAsksForAHumanGetsOneEvenWhereTheAutomaticPathWouldAct() throws Exception {
+    String sku = Api.unique("HUM");
+    Buyer buyer = claims.buyer(sku, "IT-SUP", "CODE-" + sku);
+
+    Answer filed = claims.file(buyer, "NOT_RECEIVED", Api.uniqueIp(), Map.of("handoff", true));
+
+    assertEquals(201, filed.status(), filed.body());
+    JsonObject t = filed.json();
+    assertEquals("IN_REVIEW", t.getString("status"));
+    assertTrue(!t.containsKey("autoAction") || t.isNull("autoAction"), t.toString());
+    assertTrue(
+        t.getJsonArray("timeline").toString().contains("talk to a human"),
+        "the timeline says why: " + t.getJsonArray("timeline"));
+    assertEquals(
+        0,
+        Claims.count(
+            "SELECT COUNT(*) FROM notification WHERE template = 'DELIVERY_RESEND' AND contact = ?",
+            buyer.email()),
+        "nothing automatic was done");
+  }
+
+  @Test
+  void aHandOffWithoutACategoryTakesTheClassifiersReadingOrOther() {
+    Buyer buyer = claims.buyer(Api.unique("HUM2"), "IT-SUP", "CODE-" + Api.unique("K"));
+    Map<String, String> headers = new java.util.HashMap<>(Api.bearer(buyer.token()));
+    headers.put("X-Forwarded-For", Api.uniqueIp());
+    Answer filed =
+        api.post(
+            "/api/v1/tickets",
+            "{\"orderNo\":\"" + buyer.orderNo() + "\",\"description\":\"hmm\",\"handoff\":true}",
+            headers);
+
+    assertEquals(201, filed.status(), filed.body());
+    assertEquals("OTHER", filed.json().getString("category"));
+    assertEquals("IN_REVIEW", filed.json().getString("status"));
+  }
+
+  @Test
   void aDeliveredKeyIsShownAndTheDeliverySentAgain() throws Exception {
     String sku = Api.unique("DLV");
     Buyer buyer = claims.buyer(sku, "IT-SUP", "CODE-" + sku);

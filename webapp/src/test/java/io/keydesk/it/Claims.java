@@ -109,6 +109,8 @@ final class Claims {
         (k, v) -> {
           if (v instanceof Integer i) {
             body.add(k, i);
+          } else if (v instanceof Boolean b) {
+            body.add(k, b);
           } else {
             body.add(k, v.toString());
           }
