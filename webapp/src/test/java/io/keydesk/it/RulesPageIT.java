@@ -50,4 +50,17 @@ class RulesPageIT extends ApiIT {
     }
     return minutes + (zh ? " 分钟" : " min");
   }
+
+  @Test
+  void aMissingPageAnswersInBothLanguagesWithoutDetailsWhileTheApiKeepsProblemJson() {
+    Answer page = api.get("/no-such-page.xhtml", Map.of("Accept-Language", "en"));
+    assertEquals(404, page.status());
+    assertTrue(page.body().contains("This page cannot be shown"), page.body());
+    assertTrue(page.body().contains("页面暂时无法显示"), page.body());
+    assertTrue(!page.body().contains("Exception") && !page.body().contains("Payara"), page.body());
+
+    Answer api404 = api.get("/api/v1/no-such-resource", Map.of());
+    assertEquals(404, api404.status());
+    assertTrue(api404.contentType().startsWith("application/problem+json"), api404.contentType());
+  }
 }
