@@ -364,6 +364,10 @@ public class FileTicketForm implements Serializable {
   }
 
   private boolean detailsValid() {
+    if (category == CategoryCode.INVALID_KEY && isKeyChoice() && keyIndex == null) {
+      Pages.error("form:key", "file.key.required");
+      return false;
+    }
     if (category == CategoryCode.WRONG_PURCHASE && blank(intendedProduct)) {
       Pages.error("form:intendedProduct", "file.intended.required");
       return false;
