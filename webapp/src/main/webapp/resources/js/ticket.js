@@ -46,6 +46,27 @@
       }, 50);
     }
   };
-  document.addEventListener("DOMContentLoaded", tick);
+  /* PrimeFaces' rating names its keyboard control "{star} stars"; give it the field's own label. */
+  function labelRatings() {
+    var ratings = document.querySelectorAll(".ui-rating[aria-labelledby]");
+    for (var i = 0; i < ratings.length; i++) {
+      var label = document.getElementById(ratings[i].getAttribute("aria-labelledby"));
+      var input = ratings[i].querySelector("input");
+      if (label && input) {
+        input.setAttribute("aria-label", label.textContent.trim());
+      }
+    }
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    tick();
+    labelRatings();
+    if (window.faces && faces.ajax) {
+      faces.ajax.addOnEvent(function (data) {
+        if (data.status === "success") {
+          labelRatings();
+        }
+      });
+    }
+  });
   setInterval(tick, 1000);
 })();

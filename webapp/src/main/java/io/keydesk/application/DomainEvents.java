@@ -79,7 +79,7 @@ public class DomainEvents {
   public void ticketChanged(Ticket ticket, Instant at) {
     List<TicketChange> changes = ticket.drainChanges();
     if (!changes.isEmpty()) {
-      updated.fire(new TicketUpdated(ticket.ticketNo().value()));
+      updated.fire(new TicketUpdated(ticket.ticketNo().value(), false));
     }
     for (TicketChange change : changes) {
       String type =

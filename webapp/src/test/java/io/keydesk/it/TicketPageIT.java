@@ -8,6 +8,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 
+import io.keydesk.events.Topics;
 import io.keydesk.it.Api.Answer;
 import io.keydesk.it.PortalJourneyIT.Browser;
 import io.keydesk.it.PortalJourneyIT.Device;
@@ -20,12 +21,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -195,6 +204,10 @@ class TicketPageIT {
     // Rate it: four stars and a comment; then reopen it within the window.
     List<WebElement> stars = page.all(By.cssSelector("#rate\\:score .ui-rating-star a"));
     assertEquals(5, stars.size());
+    page.waitFor(
+        d ->
+            "Your rating (1 to 5 stars)"
+                .equals(d.findElement(By.id("rate:score_input")).getDomAttribute("aria-label")));
     page.click(stars.get(3));
     page.type("rate:comment", "Quick answer");
     page.submit("rate:submit");
@@ -243,6 +256,56 @@ class TicketPageIT {
     other.get("/ticket.xhtml?no=" + ticketNo);
     other.waitFor(presenceOfElementLocated(By.id("notFound")));
     other.shoot("46-ticket-other-buyer");
+  }
+
+  /**
+   * Another instance committed a change (here: the row changed directly in MariaDB, so this
+   * instance pushes nothing itself) and announced it on the tickets topic: the open page follows
+   * within seconds, long before its 30 s poll.
+   */
+  @Test
+  void aChangeCommittedOnAnotherInstanceArrivesThroughTheTicketsTopic() throws Exception {
+    Buyer b = buyer();
+    String ticketNo = file(b);
+    Browser page = signIn("topic", b, "en-US,en");
+    page.get("/ticket.xhtml?no=" + ticketNo);
+    page.waitFor(textToBe(By.id("status"), "With an agent"));
+    page.waitFor(
+        d ->
+            "open"
+                .equals(page.driver.findElement(By.tagName("html")).getDomAttribute("data-live")));
+    WebElement html = page.driver.findElement(By.tagName("html"));
+
+    try (Connection db = TestServers.database();
+        PreparedStatement s =
+            db.prepareStatement(
+                "UPDATE ticket SET status = 'AWAITING_BUYER', resolution_due_at ="
+                    + " UTC_TIMESTAMP(3) - INTERVAL 2 HOUR WHERE ticket_no = ?")) {
+      s.setString(1, ticketNo);
+      assertEquals(1, s.executeUpdate());
+    }
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafka().bootstrapServers());
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  Topics.TICKETS,
+                  ticketNo,
+                  "{\"type\":\"TicketTransitioned\",\"ticketNo\":\"" + ticketNo + "\"}"))
+          .get(10, TimeUnit.SECONDS);
+    }
+
+    new WebDriverWait(page.driver, Duration.ofSeconds(20))
+        .until(textToBe(By.id("status"), "Waiting for you"));
+    assertFalse(Browser.isGone(html), "no reload: the same document");
+    // The deadline moved into the past with it: the page says the case is overdue, and by how much.
+    page.waitFor(d -> page.text(By.id("countdown")).matches("Overdue by 0[12]:\\d\\d:\\d\\d"));
+    assertTrue(
+        page.driver.findElement(By.id("due")).getDomAttribute("class").contains("overdue"),
+        "shown as overdue");
+    page.shoot("47-ticket-update-from-topic");
   }
 
   /** Fetches a URL with the page's cookies; answers status, two headers and the body text. */
