@@ -9,6 +9,9 @@ public final class EventTypes {
   public static final String TICKET_TRANSITIONED = "TicketTransitioned";
   public static final String TICKET_MESSAGE_ADDED = "TicketMessageAdded";
 
+  /** The buyer rated a resolved or closed case (the score stays on the ticket). */
+  public static final String TICKET_RATED = "TicketRated";
+
   /** One step of the after-sales funnel ({@link FunnelEvent}). */
   public static final String FUNNEL_STEP = "FUNNEL_STEP";
 

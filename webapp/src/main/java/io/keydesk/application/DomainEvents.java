@@ -12,9 +12,11 @@ import io.keydesk.events.OrderEvent;
 import io.keydesk.events.TicketEvent;
 import io.keydesk.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +29,7 @@ import java.util.UUID;
 public class DomainEvents {
   @Inject EventOutbox outbox;
   @Inject Audit audit;
+  @Inject Event<TicketUpdated> updated;
 
   public void orderChanged(Order order, boolean created, Instant at) {
     String type = created ? EventTypes.ORDER_IMPORTED : EventTypes.ORDER_UPDATED;
@@ -69,14 +72,22 @@ public class DomainEvents {
             key.status().name()));
   }
 
-  /** Appends one event per change the ticket collected since it was loaded. */
+  /**
+   * Appends one event per change the ticket collected since it was loaded, and tells the open pages
+   * of the ticket once the transaction commits ({@link TicketUpdated}).
+   */
   public void ticketChanged(Ticket ticket, Instant at) {
-    for (TicketChange change : ticket.drainChanges()) {
+    List<TicketChange> changes = ticket.drainChanges();
+    if (!changes.isEmpty()) {
+      updated.fire(new TicketUpdated(ticket.ticketNo().value(), false));
+    }
+    for (TicketChange change : changes) {
       String type =
           switch (change.kind()) {
             case CREATED -> EventTypes.TICKET_CREATED;
             case TRANSITIONED -> EventTypes.TICKET_TRANSITIONED;
             case MESSAGE_ADDED -> EventTypes.TICKET_MESSAGE_ADDED;
+            case RATED -> EventTypes.TICKET_RATED;
           };
       outbox.append(
           Topics.TICKETS,

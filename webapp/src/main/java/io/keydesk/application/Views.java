@@ -78,7 +78,10 @@ public final class Views {
       Instant resolutionDueAt,
       String assignee) {}
 
-  /** A ticket with its timeline. */
+  /**
+   * A ticket with its timeline. {@code rating} is the buyer's rating once given; {@code
+   * reopenUntil} is set while the case is resolved: until then the buyer may reopen it.
+   */
   public record TicketView(
       String ticketNo,
       String orderNo,
@@ -101,7 +104,12 @@ public final class Views {
       RiskView risk,
       String autoAction,
       List<KeyView> keys,
-      StaffDetails staff) {}
+      StaffDetails staff,
+      RatingView rating,
+      Instant reopenUntil) {}
+
+  /** The buyer's rating of a resolved case: 1 to 5 and an optional comment. */
+  public record RatingView(int score, String comment, Instant at) {}
 
   /**
    * The risk engine's decision on a ticket and its reasons, each with a stable code and a sentence.
@@ -212,7 +220,14 @@ public final class Views {
                 t.hints().orElse(null),
                 t.creditScore().orElse(null),
                 t.rankAt())
-            : null);
+            : null,
+        t.ratedAt()
+            .map(
+                at ->
+                    new RatingView(
+                        t.ratingScore().orElseThrow(), t.ratingComment().orElse(null), at))
+            .orElse(null),
+        t.reopenUntil().orElse(null));
   }
 
   /** The reasons in the buyer's language (staff see the engine's own, more detailed sentences). */

@@ -1,6 +1,7 @@
 package io.keydesk.interfaces.rest;
 
 import io.keydesk.application.AccessTokens.BuyerIdentity;
+import io.keydesk.application.BuyerCaseActions;
 import io.keydesk.application.BuyerTicketService;
 import io.keydesk.application.BuyerTicketService.Filed;
 import io.keydesk.application.ClaimProcessor;
@@ -11,7 +12,10 @@ import io.keydesk.application.Views.TicketView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -41,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "buyer")
 public class TicketResource {
   @Inject BuyerTicketService service;
+  @Inject BuyerCaseActions caseActions;
   @Inject TicketAttachments attachments;
   @Inject BuyerAuth auth;
   @Inject JsonBodies bodies;
@@ -49,6 +54,16 @@ public class TicketResource {
 
   /** A message from the buyer. */
   public record MessageRequest(@NotBlank @Size(max = 4000) String text) {}
+
+  /** "Talk to a human": an optional reason. */
+  public record HandoffRequest(@Size(min = 1, max = 4000) String reason) {}
+
+  /** Why the buyer reopens a resolved case. */
+  public record ReopenRequest(@NotBlank @Size(max = 4000) String reason) {}
+
+  /** The buyer's rating of a resolved case. */
+  public record RatingRequest(
+      @NotNull @Min(1) @Max(5) Integer score, @Size(max = 1000) String comment) {}
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -159,5 +174,81 @@ public class TicketResource {
       @PathParam("ticketNo") String ticketNo,
       @PathParam("id") String id) {
     return Attachments.download(attachments.download(auth.require(authorization), ticketNo, id));
+  }
+
+  @POST
+  @Path("{ticketNo}/handoff")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Talk to a human (转人工) on a case",
+      description =
+          "An open case that is not already with an agent goes to IN_REVIEW and its timeline says"
+              + " the buyer asked for a human; a RESOLVED case inside the 7-day reopen window is"
+              + " reopened and goes to review. Asking again while the case is in review changes"
+              + " nothing. The body may be empty or {\"reason\": \"…\"}.")
+  @APIResponses({
+    @APIResponse(responseCode = "200", description = "The case, now with an agent"),
+    @APIResponse(responseCode = "404", description = "No such ticket among the buyer's"),
+    @APIResponse(
+        responseCode = "409",
+        description = "Closed (illegal-transition) or resolved too long ago (reopen-window-passed)")
+  })
+  public TicketView handoff(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @PathParam("ticketNo") String ticketNo,
+      String body) {
+    BuyerIdentity buyer = auth.require(authorization);
+    HandoffRequest req =
+        body == null || body.isBlank()
+            ? new HandoffRequest(null)
+            : bodies.read(body, HandoffRequest.class);
+    return Conflicts.retryOnce(() -> caseActions.handOff(buyer, ticketNo, req.reason()));
+  }
+
+  @POST
+  @Path("{ticketNo}/reopen")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Reopen a resolved case",
+      description =
+          "Within 7 days of the resolution; the case goes back to the agents' queue (REOPENED).")
+  @APIResponses({
+    @APIResponse(responseCode = "200", description = "The reopened case"),
+    @APIResponse(responseCode = "400", description = "No reason"),
+    @APIResponse(responseCode = "404", description = "No such ticket among the buyer's"),
+    @APIResponse(
+        responseCode = "409",
+        description = "Not resolved (illegal-transition) or past the window (reopen-window-passed)")
+  })
+  public TicketView reopen(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @PathParam("ticketNo") String ticketNo,
+      String body) {
+    BuyerIdentity buyer = auth.require(authorization);
+    ReopenRequest req = bodies.read(body, ReopenRequest.class);
+    return caseActions.reopen(buyer, ticketNo, req.reason());
+  }
+
+  @POST
+  @Path("{ticketNo}/rating")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Rate a resolved or closed case",
+      description = "score 1 to 5 and an optional comment (at most 1000 characters); once.")
+  @APIResponses({
+    @APIResponse(responseCode = "200", description = "The case with its rating"),
+    @APIResponse(responseCode = "400", description = "Score missing or outside 1 to 5"),
+    @APIResponse(responseCode = "404", description = "No such ticket among the buyer's"),
+    @APIResponse(
+        responseCode = "409",
+        description = "Not resolved yet (not-resolved) or rated already (already-rated)")
+  })
+  public TicketView rate(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @PathParam("ticketNo") String ticketNo,
+      String body) {
+    BuyerIdentity buyer = auth.require(authorization);
+    RatingRequest req = bodies.read(body, RatingRequest.class);
+    return caseActions.rate(buyer, ticketNo, req.score(), req.comment());
   }
 }

@@ -50,6 +50,12 @@ public class Ticket {
 
   public static final int MAX_TEXT = 4000;
 
+  /** The longest comment a buyer may give with a rating. */
+  public static final int MAX_RATING_COMMENT = 1000;
+
+  /** What the timeline says when the buyer asks for a human (转人工), in both portal languages. */
+  public static final String HANDOFF_NOTE = "Buyer asked for a human · 买家要求转人工";
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
@@ -156,6 +162,15 @@ public class Ticket {
 
   @Column(name = "rank_at")
   private Instant rankAt;
+
+  @Column(name = "rating_score")
+  private Integer ratingScore;
+
+  @Column(name = "rating_comment")
+  private String ratingComment;
+
+  @Column(name = "rated_at")
+  private Instant ratedAt;
 
   @Version private int version;
 
@@ -370,6 +385,57 @@ public class Ticket {
     resolvedAt = null;
   }
 
+  /**
+   * The buyer asks for a human (转人工) on an existing case. An open case that is not already with an
+   * agent goes to review; a resolved case inside {@link #REOPEN_WINDOW} is reopened and goes to
+   * review; a closed case, or a resolved one past the window, refuses. Asking while the case is
+   * already in review changes nothing.
+   *
+   * @return whether the case changed
+   */
+  public boolean handOff(String reason, Instant now) {
+    if (reason != null) {
+      notBlank(reason, "reason", MAX_TEXT);
+    }
+    String note = reason == null ? HANDOFF_NOTE : HANDOFF_NOTE + ": " + reason.strip();
+    if (status == TicketStatus.IN_REVIEW) {
+      return false;
+    }
+    Actor buyer = Actor.buyer();
+    if (status == TicketStatus.RESOLVED) {
+      reopen(note, buyer, now);
+    } else if (status == TicketStatus.CLOSED) {
+      throw new IllegalTransitionException(status, "be handed to a human");
+    }
+    moveTo(TicketStatus.IN_REVIEW, buyer, note, now);
+    return true;
+  }
+
+  /**
+   * The buyer rates how the case was handled: once, 1 to 5, with an optional comment, only after it
+   * was resolved.
+   */
+  public void rate(int score, String comment, Instant now) {
+    if (score < 1 || score > 5) {
+      throw new IllegalArgumentException("score must be 1 to 5");
+    }
+    if (comment != null && comment.length() > MAX_RATING_COMMENT) {
+      throw new IllegalArgumentException(
+          "comment is longer than " + MAX_RATING_COMMENT + " characters");
+    }
+    if (status != TicketStatus.RESOLVED && status != TicketStatus.CLOSED) {
+      throw new DomainException("not-resolved", "only a resolved or closed case can be rated");
+    }
+    if (ratedAt != null) {
+      throw new DomainException("already-rated", "this case was rated already");
+    }
+    ratingScore = score;
+    ratingComment = comment == null || comment.isBlank() ? null : comment.strip();
+    ratedAt = notNull(now, "now");
+    updatedAt = now;
+    changes.add(new TicketChange(TicketChange.Kind.RATED, status, status, Actor.buyer()));
+  }
+
   /** Closes a resolved case for good. */
   public void close(Actor actor, Instant now) {
     moveTo(TicketStatus.CLOSED, actor, null, now);
@@ -545,6 +611,25 @@ public class Ticket {
 
   public Optional<String> autoAction() {
     return Optional.ofNullable(autoAction);
+  }
+
+  /** While the case is resolved: the last moment the buyer may reopen it. */
+  public Optional<Instant> reopenUntil() {
+    return status == TicketStatus.RESOLVED && resolvedAt != null
+        ? Optional.of(resolvedAt.plus(REOPEN_WINDOW))
+        : Optional.empty();
+  }
+
+  public Optional<Integer> ratingScore() {
+    return Optional.ofNullable(ratingScore);
+  }
+
+  public Optional<String> ratingComment() {
+    return Optional.ofNullable(ratingComment);
+  }
+
+  public Optional<Instant> ratedAt() {
+    return Optional.ofNullable(ratedAt);
   }
 
   public Instant rankAt() {

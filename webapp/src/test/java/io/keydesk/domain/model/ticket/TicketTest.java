@@ -686,4 +686,114 @@ class TicketTest {
     assertEquals(firstResponse, t.firstResponseAt());
     assertEquals(updated, t.updatedAt());
   }
+
+  @Nested
+  class AfterFiling {
+    @Test
+    void askingForAHumanMovesAnOpenCaseToReviewOnceWithANoteOnTheTimeline() {
+      Ticket t = open();
+      t.drainChanges();
+
+      assertTrue(t.handOff("I want to talk to someone", at(5)));
+
+      assertEquals(TicketStatus.IN_REVIEW, t.status());
+      TimelineEntry move = last(t);
+      assertEquals(Optional.of(TicketStatus.IN_REVIEW), move.to());
+      assertEquals(Actor.Type.BUYER, move.actor().type());
+      assertEquals(Optional.of(Ticket.HANDOFF_NOTE + ": I want to talk to someone"), move.body());
+      int entries = t.timeline().size();
+      t.drainChanges();
+
+      assertFalse(t.handOff(null, at(6)), "asking again changes nothing");
+      assertEquals(entries, t.timeline().size());
+      assertEquals(List.of(), t.drainChanges());
+    }
+
+    @Test
+    void askingForAHumanOnAResolvedCaseReopensItWithinTheWindowOnly() {
+      Ticket t = open();
+      t.resolve(Resolution.ANSWERED, "See the guide.", AGENT, at(10));
+      t.drainChanges();
+
+      assertTrue(t.handOff(null, at(20)));
+
+      assertEquals(TicketStatus.IN_REVIEW, t.status());
+      assertEquals(
+          List.of(
+              change(
+                  TicketChange.Kind.TRANSITIONED,
+                  TicketStatus.RESOLVED,
+                  TicketStatus.REOPENED,
+                  Actor.buyer()),
+              change(
+                  TicketChange.Kind.TRANSITIONED,
+                  TicketStatus.REOPENED,
+                  TicketStatus.IN_REVIEW,
+                  Actor.buyer())),
+          t.drainChanges());
+
+      Ticket late = open();
+      late.resolve(Resolution.ANSWERED, "See the guide.", AGENT, at(10));
+      DomainException e =
+          assertThrows(
+              DomainException.class, () -> late.handOff(null, at(10).plus(Duration.ofDays(8))));
+      assertEquals("reopen-window-passed", e.code());
+      assertEquals(TicketStatus.RESOLVED, late.status());
+    }
+
+    @Test
+    void aClosedCaseCannotBeHandedToAHuman() {
+      Ticket t = open();
+      t.resolve(Resolution.ANSWERED, "See the guide.", AGENT, at(10));
+      t.close(AGENT, at(11));
+
+      assertThrows(IllegalTransitionException.class, () -> t.handOff(null, at(12)));
+    }
+
+    @Test
+    void theReopenDeadlineIsKnownOnlyWhileResolved() {
+      Ticket t = open();
+      assertEquals(Optional.empty(), t.reopenUntil());
+      t.resolve(Resolution.ANSWERED, "See the guide.", AGENT, at(10));
+      assertEquals(Optional.of(at(10).plus(Ticket.REOPEN_WINDOW)), t.reopenUntil());
+      t.close(AGENT, at(11));
+      assertEquals(Optional.empty(), t.reopenUntil());
+    }
+
+    @Test
+    void aResolvedCaseIsRatedOnceAndTheRatingIsAnnounced() {
+      Ticket t = open();
+      DomainException early = assertThrows(DomainException.class, () -> t.rate(5, null, at(1)));
+      assertEquals("not-resolved", early.code());
+      t.resolve(Resolution.ANSWERED, "See the guide.", AGENT, at(10));
+      t.drainChanges();
+
+      t.rate(4, "  Quick  ", at(12));
+
+      assertEquals(Optional.of(4), t.ratingScore());
+      assertEquals(Optional.of("Quick"), t.ratingComment());
+      assertEquals(Optional.of(at(12)), t.ratedAt());
+      assertEquals(
+          List.of(
+              change(
+                  TicketChange.Kind.RATED,
+                  TicketStatus.RESOLVED,
+                  TicketStatus.RESOLVED,
+                  Actor.buyer())),
+          t.drainChanges());
+      DomainException twice = assertThrows(DomainException.class, () -> t.rate(1, null, at(13)));
+      assertEquals("already-rated", twice.code());
+      assertEquals(Optional.of(4), t.ratingScore());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 6, -1})
+    void scoresOutsideOneToFiveAreRefused(int score) {
+      Ticket t = open();
+      t.resolve(Resolution.ANSWERED, "See the guide.", AGENT, at(10));
+
+      assertThrows(IllegalArgumentException.class, () -> t.rate(score, null, at(12)));
+      assertEquals(Optional.empty(), t.ratedAt());
+    }
+  }
 }
