@@ -36,6 +36,24 @@ class NoticeTextsTest {
   }
 
   /** Values that show up verbatim in the texts; statuses and resolutions show as labels. */
+  private static final String MAGIC = "kdm_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+
+  @ParameterizedTest
+  @ValueSource(strings = {"en", "zh-CN"})
+  void theDeliveryCarriesAMagicLinkIntoThePortalButTheInboxDoesNot(String language) {
+    Rendered r =
+        texts.render(
+            Template.DELIVERY_RESEND,
+            language,
+            sample(Template.DELIVERY_RESEND),
+            keys(Template.DELIVERY_RESEND));
+    String link = "https://help.shop.example/m/" + MAGIC;
+    assertTrue(r.text().contains(link), r.text());
+    assertTrue(r.html().contains("<a href=\"" + link + "\">" + link + "</a>"), r.html());
+    assertTrue(r.sms().contains(link), r.sms());
+    assertFalse(r.inboxBody().contains(MAGIC), "the inbox never holds a sign-in link");
+  }
+
   private static Map<String, String> sample(Template template) {
     Map<String, String> p = new LinkedHashMap<>();
     switch (template) {
@@ -44,7 +62,10 @@ class NoticeTextsTest {
         p.put("minutesValid", "10");
         p.put("orderNo", "SHOP-20261120-77");
       }
-      case DELIVERY_RESEND -> p.put("orderNo", "SHOP-20261120-77");
+      case DELIVERY_RESEND -> {
+        p.put("orderNo", "SHOP-20261120-77");
+        p.put("magicToken", MAGIC);
+      }
       case TICKET_UPDATED -> {
         p.put("ticketNo", "KD-261120-ABCD2345");
         p.put("status", "AWAITING_BUYER");
