@@ -306,6 +306,7 @@ public final class LocalLauncher {
         .systemProperty(
             "keydesk.demo.enabled", Boolean.toString(settings.flag(Settings.DEMO_ENABLED, true)))
         .systemProperty("keydesk.public-url", publicUrl(settings))
+        .systemProperty("keydesk.portal.base-url", publicUrl(settings))
         .systemProperty("keydesk.mail.host", mail.host())
         .systemProperty("keydesk.mail.port", Integer.toString(mail.port()))
         .systemProperty("keydesk.mail.tls", mail.tls())

@@ -44,6 +44,13 @@ public class BuyerAccessService {
   @ConfigProperty(name = "keydesk.buyer.limit-window-minutes", defaultValue = "10")
   long limitWindowMinutes;
 
+  @Inject
+  @ConfigProperty(name = "keydesk.buyer.magic-link-ttl", defaultValue = "PT24H")
+  String magicLinkTtl;
+
+  /** Prefix of magic link tokens (session tokens start with {@code kdb_}). */
+  public static final String MAGIC_PREFIX = "kdm_";
+
   /** A new session: the token (shown once) and when it expires. */
   public record BuyerSession(String token, Instant expiresAt) {}
 
@@ -75,6 +82,63 @@ public class BuyerAccessService {
     Instant expires = clock.instant().plus(Duration.ofMinutes(sessionMinutes));
     tokens.storeBuyerSession(Digests.sha256Hex(token), contact.get(), order.get().id(), expires);
     return Optional.of(new BuyerSession(token, expires));
+  }
+
+  /**
+   * A single-use link token for the delivery e-mail: it opens a session for this order's contact
+   * once, within {@code keydesk.buyer.magic-link-ttl} (ISO-8601, default {@code PT24H}). Only its
+   * hash is stored. Call inside the transaction that sends the notice.
+   *
+   * @return the token, to be put in the link and nowhere else (never logged)
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public String issueMagicLink(Order order, Contact contact) {
+    if (!order.belongsTo(contact)) {
+      throw new IllegalArgumentException("the contact is not the order's");
+    }
+    String token = Digests.randomToken(MAGIC_PREFIX, 32);
+    Instant expires = clock.instant().plus(magicLinkTtl());
+    tokens.storeMagicLink(Digests.sha256Hex(token), contact, order.id(), expires);
+    return token;
+  }
+
+  /**
+   * Opens a session with a magic link, the same session {@link #openSession} opens. An unknown,
+   * used and expired link get the same empty answer. Limited per client IP like {@link
+   * #openSession}.
+   *
+   * @throws TooManyRequestsException when the IP is over its limit
+   */
+  @Transactional(dontRollbackOn = TooManyRequestsException.class)
+  public Optional<BuyerSession> openWithMagicLink(String token, String clientIp) {
+    Duration window = Duration.ofMinutes(limitWindowMinutes);
+    RateLimiter.Decision byIp = limiter.hit("buyer-session:ip:" + clientIp, limitPerIp, window);
+    if (!byIp.allowed()) {
+      throw new TooManyRequestsException(byIp.retryAfter());
+    }
+    if (token == null || !token.startsWith(MAGIC_PREFIX) || token.length() > 100) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    return tokens
+        .useMagicLink(Digests.sha256Hex(token), now)
+        .map(
+            use -> {
+              String sessionToken = Digests.randomToken("kdb_", 32);
+              Instant expires = now.plus(Duration.ofMinutes(sessionMinutes));
+              tokens.storeBuyerSession(
+                  Digests.sha256Hex(sessionToken), use.contact(), use.orderId(), expires);
+              return new BuyerSession(sessionToken, expires);
+            });
+  }
+
+  /** How long a magic link works. */
+  public Duration magicLinkTtl() {
+    Duration ttl = Duration.parse(magicLinkTtl);
+    if (ttl.isNegative() || ttl.isZero()) {
+      throw new IllegalStateException("keydesk.buyer.magic-link-ttl must be positive");
+    }
+    return ttl;
   }
 
   /** The buyer a token stands for, while it is valid. */

@@ -30,6 +30,12 @@ public class BuyerInboxService {
         inbox.ofContact(buyer.contact(), PAGE).stream().map(Views::inboxMessage).toList());
   }
 
+  /** How many of the buyer's messages are unread (for the badge in the portal's header). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public long unreadCount(BuyerIdentity buyer) {
+    return inbox.unreadCount(buyer.contact());
+  }
+
   /** Marks one message read; reading it again changes nothing. */
   @Transactional
   public InboxMessageView markRead(BuyerIdentity buyer, long id) {

@@ -8,11 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Sends an order's delivery to its buyer again, at most {@link #LIMIT} times per {@link #WINDOW}
- * per order (shared by all app instances), through the notification outbox.
+ * per order (shared by all app instances), through the notification outbox. The mail carries a
+ * single-use magic link into the portal ({@link BuyerAccessService#issueMagicLink}).
  */
 @ApplicationScoped
 public class DeliveryNotices {
@@ -21,6 +23,7 @@ public class DeliveryNotices {
 
   @Inject RateLimiter limiter;
   @Inject Notifications notifications;
+  @Inject BuyerAccessService access;
 
   /** Queues the delivery again; false when it was re-sent too often lately (nothing queued). */
   public boolean resend(Order order, String language, Instant now) {
@@ -28,8 +31,10 @@ public class DeliveryNotices {
       return false;
     }
     Contact to = order.buyerEmail().or(order::buyerPhone).map(Contact::new).orElseThrow();
-    notifications.send(
-        Notice.to(to, Template.DELIVERY_RESEND, language, Map.of("orderNo", order.orderNo())));
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("orderNo", order.orderNo());
+    params.put("magicToken", access.issueMagicLink(order, to));
+    notifications.send(Notice.to(to, Template.DELIVERY_RESEND, language, params));
     return true;
   }
 }

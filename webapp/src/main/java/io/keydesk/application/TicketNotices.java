@@ -1,6 +1,5 @@
 package io.keydesk.application;
 
-import io.keydesk.domain.model.notification.Notice;
 import io.keydesk.domain.model.notification.Template;
 import io.keydesk.domain.model.ticket.Resolution;
 import io.keydesk.domain.model.ticket.Ticket;
@@ -9,13 +8,17 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Tells the buyer of a ticket that it changed, in the language they filed it in. */
+/**
+ * Tells the buyer of a ticket that it changed, in the language they filed it in, on the channels
+ * they chose ({@link BuyerPreferences}): received, resolved automatically or by an agent, an
+ * agent's reply, a question for the buyer, reopened.
+ */
 @ApplicationScoped
 public class TicketNotices {
   /** Longest summary put in a notice; longer texts are cut at a word. */
   static final int SUMMARY = 280;
 
-  @Inject Notifications notifications;
+  @Inject BuyerPreferences channels;
 
   /** The case was received (or changed) and is now in its current status. */
   public void updated(Ticket ticket, String summary) {
@@ -23,8 +26,7 @@ public class TicketNotices {
     params.put("ticketNo", ticket.ticketNo().value());
     params.put("status", ticket.status().name());
     params.put("summary", shorten(summary));
-    notifications.send(
-        Notice.to(ticket.buyerContact(), Template.TICKET_UPDATED, language(ticket), params));
+    channels.send(ticket.buyerContact(), Template.TICKET_UPDATED, language(ticket), params);
   }
 
   /** The case was resolved; the note (the reason of a rejection) goes with it. */
@@ -33,8 +35,15 @@ public class TicketNotices {
     params.put("ticketNo", ticket.ticketNo().value());
     params.put("resolution", ticket.resolution().map(Resolution::name).orElseThrow());
     ticket.resolutionNote().filter(n -> !n.isBlank()).ifPresent(n -> params.put("note", n));
-    notifications.send(
-        Notice.to(ticket.buyerContact(), Template.TICKET_RESOLVED, language(ticket), params));
+    channels.send(ticket.buyerContact(), Template.TICKET_RESOLVED, language(ticket), params);
+  }
+
+  /**
+   * The buyer reopened a resolved case (status REOPENED); the reason they gave goes with it. For
+   * whoever exposes {@code Ticket.reopen} to the buyer.
+   */
+  public void reopened(Ticket ticket, String reason) {
+    updated(ticket, reason);
   }
 
   /** The language the buyer filed in: zh-CN for any Chinese, English otherwise. */

@@ -44,7 +44,8 @@ public final class NoticeTexts {
   private final String publicUrl;
 
   /**
-   * @param publicUrl the address buyers reach Keydesk at, for links to their cases
+   * @param publicUrl the address buyers reach the portal at, for links to their cases and magic
+   *     links
    */
   public NoticeTexts(String publicUrl) {
     this.publicUrl =
@@ -99,6 +100,7 @@ public final class NoticeTexts {
 
     List<String> extra = new ArrayList<>();
     String link = null;
+    String magicLink = null;
     for (String optional : template.optional()) {
       String value = values.get(optional);
       if (value == null || value.isBlank()) {
@@ -106,10 +108,14 @@ public final class NoticeTexts {
       }
       if (optional.equals("link")) {
         link = value;
+      } else if (optional.equals("magicToken")) {
+        magicLink = magicLink(value);
       } else {
         extra.add(format(texts, "notice.param." + optional, locale, value));
       }
     }
+    String magicLine =
+        magicLink == null ? null : format(texts, "notice.param.magicToken", locale, magicLink);
     List<String> keyLines = keys.stream().map(k -> keyLine(texts, locale, k)).toList();
 
     List<String> paragraphs = new ArrayList<>();
@@ -120,8 +126,14 @@ public final class NoticeTexts {
     }
     paragraphs.addAll(extra);
     String linkLine = link == null ? null : format(texts, "notice.param.link", locale, link);
+    Map<String, String> links = new LinkedHashMap<>();
     if (linkLine != null) {
       paragraphs.add(linkLine);
+      links.put(linkLine, link);
+    }
+    if (magicLine != null) {
+      paragraphs.add(magicLine);
+      links.put(magicLine, magicLink);
     }
     paragraphs.add(texts.getString("notice.automatic"));
     paragraphs.add(texts.getString("notice.signature"));
@@ -130,6 +142,9 @@ public final class NoticeTexts {
     StringBuilder sms =
         new StringBuilder(format(texts, "notice." + template + ".sms", locale, args));
     keyLines.forEach(line -> sms.append('\n').append(line));
+    if (magicLine != null) {
+      sms.append('\n').append(magicLine);
+    }
 
     String inboxBody = null;
     if (template.allowsInbox()) {
@@ -141,7 +156,7 @@ public final class NoticeTexts {
     return new Rendered(
         subject,
         text,
-        html(language, subject, paragraphs, keyLines, linkLine, link),
+        html(language, subject, paragraphs, keyLines, links),
         sms.toString(),
         subject,
         inboxBody);
@@ -157,6 +172,11 @@ public final class NoticeTexts {
               + URLEncoder.encode(values.get("ticketNo"), StandardCharsets.UTF_8));
     }
     return values;
+  }
+
+  /** The portal address a magic link token opens ({@code <base>/m/<token>}). */
+  String magicLink(String token) {
+    return publicUrl + "/m/" + token;
   }
 
   /** A parameter as the buyer reads it: statuses and resolutions by their label. */
@@ -190,8 +210,7 @@ public final class NoticeTexts {
       String subject,
       List<String> paragraphs,
       List<String> keyLines,
-      String linkLine,
-      String link) {
+      Map<String, String> links) {
     String keysBlock = String.join("\n", keyLines);
     StringBuilder html =
         new StringBuilder("<!DOCTYPE html>\n<html lang=\"")
@@ -206,9 +225,10 @@ public final class NoticeTexts {
         html.append("<p style=\"font-family:monospace;font-size:16px\">")
             .append(escape(paragraph).replace("\n", "<br>\n"))
             .append("</p>\n");
-      } else if (linkLine != null && paragraph.equals(linkLine)) {
+      } else if (links.containsKey(paragraph)) {
+        String link = links.get(paragraph);
         String anchor = "<a href=\"" + escape(link) + "\">" + escape(link) + "</a>";
-        html.append("<p>").append(escape(linkLine).replace(escape(link), anchor)).append("</p>\n");
+        html.append("<p>").append(escape(paragraph).replace(escape(link), anchor)).append("</p>\n");
       } else {
         html.append("<p>").append(escape(paragraph).replace("\n", "<br>\n")).append("</p>\n");
       }

@@ -55,6 +55,11 @@ public class NotificationDelivery {
   @ConfigProperty(name = "keydesk.public-url", defaultValue = "http://localhost:8080")
   String publicUrl;
 
+  /** The portal's address in links to buyers; {@code keydesk.public-url} when not set. */
+  @Inject
+  @ConfigProperty(name = "keydesk.portal.base-url")
+  java.util.Optional<String> portalBaseUrl;
+
   @Inject
   @ConfigProperty(name = "keydesk.notify.retry-first-ms", defaultValue = "10000")
   long retryFirstMs;
@@ -91,7 +96,7 @@ public class NotificationDelivery {
 
   @PostConstruct
   void configure() {
-    texts = new NoticeTexts(publicUrl);
+    texts = new NoticeTexts(portalBaseUrl.filter(u -> !u.isBlank()).orElse(publicUrl));
     backoff = new Backoff(Duration.ofMillis(retryFirstMs), Duration.ofMillis(retryMaxMs));
   }
 

@@ -45,6 +45,43 @@ public class JpaAccessTokens implements AccessTokens {
   }
 
   @Override
+  public void storeMagicLink(String tokenHash, Contact contact, long orderId, Instant expires) {
+    em.createNativeQuery(
+            "INSERT INTO magic_link (token_hash, contact, order_id, created_at, expires_at)"
+                + " VALUES (?, ?, ?, ?, ?)")
+        .setParameter(1, tokenHash)
+        .setParameter(2, contact.value())
+        .setParameter(3, orderId)
+        .setParameter(4, utc(Instant.now()))
+        .setParameter(5, utc(expires))
+        .executeUpdate();
+  }
+
+  @Override
+  public Optional<MagicLinkUse> useMagicLink(String tokenHash, Instant now) {
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT contact, order_id FROM magic_link WHERE token_hash = ?"
+                    + " AND used_at IS NULL AND expires_at > ? FOR UPDATE")
+            .setParameter(1, tokenHash)
+            .setParameter(2, utc(now))
+            .getResultList();
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    Object[] row = (Object[]) rows.get(0);
+    int used =
+        em.createNativeQuery(
+                "UPDATE magic_link SET used_at = ? WHERE token_hash = ? AND used_at IS NULL")
+            .setParameter(1, utc(now))
+            .setParameter(2, tokenHash)
+            .executeUpdate();
+    return used == 1
+        ? Optional.of(new MagicLinkUse(new Contact((String) row[0]), ((Number) row[1]).longValue()))
+        : Optional.empty();
+  }
+
+  @Override
   public void storeStaffToken(String tokenHash, long staffId, Instant expiresAt) {
     em.createNativeQuery(
             "INSERT INTO staff_token (token_hash, staff_id, created_at, expires_at)"

@@ -4,6 +4,8 @@ import io.keydesk.application.AccessTokens.BuyerIdentity;
 import io.keydesk.application.BuyerAccessService;
 import io.keydesk.application.BuyerAccessService.BuyerSession;
 import io.keydesk.application.BuyerInboxService;
+import io.keydesk.application.BuyerPreferences;
+import io.keydesk.application.BuyerPreferences.PreferencesView;
 import io.keydesk.application.BuyerTicketService;
 import io.keydesk.application.KeyRevealService;
 import io.keydesk.application.Views.InboxMessageView;
@@ -21,12 +23,14 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.io.StringReader;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -45,6 +49,7 @@ public class BuyerResource {
   @Inject BuyerInboxService inbox;
   @Inject BuyerAuth auth;
   @Inject KeyRevealService reveal;
+  @Inject BuyerPreferences preferences;
   @Inject JsonBodies bodies;
   @Inject ClientAddress clientAddress;
   @Context HttpServletRequest request;
@@ -80,6 +85,48 @@ public class BuyerResource {
                             "no-such-order",
                             "Unauthorized",
                             "no order with this number and contact")));
+    return jakarta.ws.rs.core.Response.status(201)
+        .entity(session)
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  /** The token of a magic link from the delivery e-mail. */
+  public record MagicRequest(
+      @NotBlank
+          @Size(max = 100)
+          @Pattern(regexp = "kdm_[A-Za-z0-9_-]{20,96}", message = "must be a magic link token")
+          String token) {}
+
+  @POST
+  @Path("sessions/magic")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Open a buyer session with a magic link",
+      description =
+          "The token of the link in the delivery e-mail (…/m/{token}) → the same answer as POST"
+              + " /buyer/sessions. A link works once and expires (keydesk.buyer.magic-link-ttl);"
+              + " an unknown, used and expired token get the same 401. Limited per client IP"
+              + " (429 with Retry-After).")
+  @APIResponses({
+    @APIResponse(responseCode = "201", description = "token and expiresAt"),
+    @APIResponse(responseCode = "400", description = "No token, or not a token's shape"),
+    @APIResponse(responseCode = "401", description = "Unknown, used or expired link"),
+    @APIResponse(responseCode = "429", description = "Too many attempts")
+  })
+  public jakarta.ws.rs.core.Response openWithMagicLink(String body) {
+    MagicRequest req = bodies.read(body, MagicRequest.class);
+    BuyerSession session =
+        access
+            .openWithMagicLink(req.token(), clientAddress.of(request))
+            .orElseThrow(
+                () ->
+                    new RequestException(
+                        Problem.of(
+                            401,
+                            "magic-link-invalid",
+                            "Unauthorized",
+                            "this link is unknown, was already used or has expired")));
     return jakarta.ws.rs.core.Response.status(201)
         .entity(session)
         .header("Cache-Control", "no-store")
@@ -130,6 +177,65 @@ public class BuyerResource {
       throw new NotFoundException("inbox message");
     }
     return inbox.markRead(buyer, Long.parseLong(id));
+  }
+
+  /** The channels to switch; a missing one stays as it is. The inbox is always on. */
+  public record PreferencesRequest(Boolean email, Boolean sms) {}
+
+  @GET
+  @Path("preferences")
+  @Operation(
+      summary = "The channels the buyer gets news of their cases on",
+      description =
+          "email and sms (on/off), inbox (always true), and the masked e-mail address and phone"
+              + " number known for the buyer's order (null when unknown: that channel cannot be"
+              + " switched on). One-time codes and a re-sent delivery always go to the contact.")
+  @SecurityRequirement(name = "buyerToken")
+  public PreferencesView preferences(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    return preferences.get(auth.require(authorization));
+  }
+
+  @PUT
+  @Path("preferences")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Choose the channels for news of the buyer's cases",
+      description =
+          "{\"email\": true|false, \"sms\": true|false}; a missing field keeps its value."
+              + " Switching on a channel with no known address is a 400 naming the field.")
+  @APIResponses({
+    @APIResponse(responseCode = "200", description = "The choice now in force"),
+    @APIResponse(responseCode = "400", description = "A channel without an address")
+  })
+  @SecurityRequirement(name = "buyerToken")
+  public PreferencesView choose(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+    BuyerIdentity buyer = auth.require(authorization);
+    PreferencesRequest req = bodies.read(body, PreferencesRequest.class);
+    strictBooleans(body, "email", "sms");
+    return preferences.update(buyer, req.email(), req.sms());
+  }
+
+  /** JSON-B reads "no" as false; a channel switch must be a JSON true or false (or absent). */
+  private static void strictBooleans(String body, String... fields) {
+    jakarta.json.JsonObject object;
+    try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new StringReader(body))) {
+      object = reader.readObject();
+    } catch (RuntimeException e) {
+      throw new RequestException(
+          Problem.invalid(List.of(new Problem.FieldError("body", "a JSON object is required"))));
+    }
+    for (String field : fields) {
+      if (!object.containsKey(field)) {
+        continue;
+      }
+      jakarta.json.JsonValue.ValueType type = object.get(field).getValueType();
+      if (type != jakarta.json.JsonValue.ValueType.TRUE
+          && type != jakarta.json.JsonValue.ValueType.FALSE) {
+        throw new RequestException(
+            Problem.invalid(List.of(new Problem.FieldError(field, "must be true or false"))));
+      }
+    }
   }
 
   /** The language texts sent to the buyer are written in. */

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keydesk.domain.model.notification.Template;
+import io.keydesk.domain.model.ticket.Resolution;
+import io.keydesk.domain.model.ticket.TicketStatus;
 import io.keydesk.infrastructure.notification.NoticeTexts.KeyText;
 import io.keydesk.infrastructure.notification.NoticeTexts.Rendered;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +39,49 @@ class NoticeTextsTest {
   }
 
   /** Values that show up verbatim in the texts; statuses and resolutions show as labels. */
+  private static final String MAGIC = "kdm_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+
+  @ParameterizedTest
+  @ValueSource(strings = {"en", "zh-CN"})
+  void theDeliveryCarriesAMagicLinkIntoThePortalButTheInboxDoesNot(String language) {
+    Rendered r =
+        texts.render(
+            Template.DELIVERY_RESEND,
+            language,
+            sample(Template.DELIVERY_RESEND),
+            keys(Template.DELIVERY_RESEND));
+    String link = "https://help.shop.example/m/" + MAGIC;
+    assertTrue(r.text().contains(link), r.text());
+    assertTrue(r.html().contains("<a href=\"" + link + "\">" + link + "</a>"), r.html());
+    assertTrue(r.sms().contains(link), r.sms());
+    assertFalse(r.inboxBody().contains(MAGIC), "the inbox never holds a sign-in link");
+  }
+
+  /** Every status a case can reach and every resolution, in both languages: each change is told. */
+  static Stream<Arguments> everyChangeInEveryLanguage() {
+    Stream<Arguments> statuses =
+        Arrays.stream(TicketStatus.values())
+            .flatMap(s -> Stream.of("en", "zh-CN").map(l -> Arguments.of("status", s.name(), l)));
+    Stream<Arguments> resolutions =
+        Arrays.stream(Resolution.values())
+            .flatMap(
+                r -> Stream.of("en", "zh-CN").map(l -> Arguments.of("resolution", r.name(), l)));
+    return Stream.concat(statuses, resolutions);
+  }
+
+  @ParameterizedTest
+  @MethodSource("everyChangeInEveryLanguage")
+  void everyChangeOfACaseIsToldInTheBuyersLanguage(String kind, String value, String language) {
+    Template template = kind.equals("status") ? Template.TICKET_UPDATED : Template.TICKET_RESOLVED;
+    Map<String, String> params = new LinkedHashMap<>(sample(template));
+    params.put(kind, value);
+    Rendered r = texts.render(template, language, params, List.of());
+    String label = NoticeTexts.bundle(language).getString(kind + "." + value);
+    assertTrue(r.subject().contains(label) || r.text().contains(label), r.text());
+    assertTrue(r.inboxBody().contains(label) || r.inboxTitle().contains(label), r.inboxBody());
+    assertTrue(r.sms().contains("KD-261120-ABCD2345"), r.sms());
+  }
+
   private static Map<String, String> sample(Template template) {
     Map<String, String> p = new LinkedHashMap<>();
     switch (template) {
@@ -44,7 +90,10 @@ class NoticeTextsTest {
         p.put("minutesValid", "10");
         p.put("orderNo", "SHOP-20261120-77");
       }
-      case DELIVERY_RESEND -> p.put("orderNo", "SHOP-20261120-77");
+      case DELIVERY_RESEND -> {
+        p.put("orderNo", "SHOP-20261120-77");
+        p.put("magicToken", MAGIC);
+      }
       case TICKET_UPDATED -> {
         p.put("ticketNo", "KD-261120-ABCD2345");
         p.put("status", "AWAITING_BUYER");

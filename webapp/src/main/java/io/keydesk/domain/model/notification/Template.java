@@ -23,9 +23,10 @@ public enum Template {
   ONE_TIME_CODE(List.of("code", "minutesValid", "orderNo"), List.of(), Set.of("code"), false),
   /**
    * The delivery e-mail (or SMS) again. The sender loads the order's keys and opens them in memory
-   * at send time; the inbox gets a note that they were sent, never the keys.
+   * at send time; the inbox gets a note that they were sent, never the keys. {@code magicToken}
+   * (secret) becomes a single-use link into the portal in the e-mail and SMS, never in the inbox.
    */
-  DELIVERY_RESEND(List.of("orderNo"), List.of(), Set.of(), true),
+  DELIVERY_RESEND(List.of("orderNo"), List.of("magicToken"), Set.of("magicToken"), true),
   /**
    * A case changed: {@code status} is a {@link TicketStatus} name (shown translated), {@code
    * summary} a short text (the agent's reply, the buyer's own description), {@code link} the page
@@ -42,6 +43,7 @@ public enum Template {
 
   private static final Pattern CODE = Pattern.compile("[0-9A-Za-z]{4,12}");
   private static final Pattern ORDER_NO = Pattern.compile("\\S{1,64}");
+  private static final Pattern MAGIC_TOKEN = Pattern.compile("kdm_[A-Za-z0-9_-]{20,80}");
   private static final Pattern TICKET_NO = Pattern.compile("[A-Z0-9-]{1,32}");
 
   private final List<String> required;
@@ -129,6 +131,8 @@ public enum Template {
         boolean ok = value.matches("[0-9]{1,4}") && Integer.parseInt(value) >= 1;
         require(ok && Integer.parseInt(value) <= 1440, name, "whole minutes from 1 to 1440");
       }
+      case "magicToken" ->
+          require(MAGIC_TOKEN.matcher(value).matches(), name, "a magic link token");
       case "orderNo" -> require(ORDER_NO.matcher(value).matches(), name, "an order number");
       case "ticketNo" -> require(TICKET_NO.matcher(value).matches(), name, "a ticket number");
       case "status" -> require(isName(TicketStatus.values(), value), name, "a ticket status");

@@ -1,0 +1,144 @@
+package io.keydesk.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
+
+import io.keydesk.it.Api.Answer;
+import io.keydesk.it.Mails.Mail;
+import io.keydesk.it.PortalJourneyIT.Browser;
+import io.keydesk.it.PortalJourneyIT.Device;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * A buyer on a phone opens the magic link of the delivery e-mail (received over real SMTP), lands
+ * on their orders, shows a key with the one-time code from the next e-mail, switches to Chinese and
+ * finds the unread message in the inbox. The same WAR and browser set-up as {@link
+ * PortalJourneyIT}; screenshots go to {@code target/screenshots}.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MagicLinkJourneyIT {
+  private static final Pattern CODE = Pattern.compile("is ([0-9]{6})\\.");
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.keydesk();
+  }
+
+  @ArquillianResource URL url;
+  Api api;
+  private final List<Browser> browsers = new ArrayList<>();
+
+  @BeforeEach
+  void client() {
+    api = new Api(url);
+  }
+
+  @AfterEach
+  void closeBrowsers() {
+    browsers.forEach(Browser::close);
+  }
+
+  private Browser open(String name, String languages) {
+    Browser browser = new Browser(name, Device.PHONE, languages, api.base());
+    browsers.add(browser);
+    return browser;
+  }
+
+  @Test
+  void fromTheDeliveryMailToAShownKeyAndTheInbox() {
+    String orderNo = Api.unique("MLJ");
+    String contact = orderNo.toLowerCase() + "@example.com";
+    String key = "KEY-" + orderNo + "-CLEAR";
+    assertEquals(200, api.importOrder(orderNo, contact, "MLJ-SKU", key).status());
+    Answer resend =
+        api.post(
+            "/api/v1/buyer/orders/" + orderNo + "/delivery",
+            "{\"language\":\"en\"}",
+            Api.bearer(api.buyerToken(orderNo, contact)));
+    assertEquals(202, resend.status(), resend.body());
+    Mail delivery = Mails.await(contact, m -> m.subject().startsWith("Your keys"));
+    String link = delivery.magicToken();
+
+    // The link from the mail: straight onto the orders page, the key masked.
+    Browser buyer = open("magic", "en-US,en");
+    buyer.get("/m/" + link);
+    buyer.waitFor(urlContains("/orders.xhtml"));
+    WebElement order =
+        buyer.waitFor(
+            presenceOfElementLocated(By.xpath("//article[contains(., '" + orderNo + "')]")));
+    assertFalse(buyer.source().contains(key), "the key is masked until it is asked for");
+    assertTrue(order.findElement(By.cssSelector("code.masked")).getText().startsWith("****"));
+    buyer.shoot("30-magic-orders");
+    buyer.assertAccessibleForm();
+    buyer.assertFitsTheScreen();
+
+    // Show key: a code goes to the contact; a wrong one is refused with the attempts left.
+    buyer.click(order.findElement(By.xpath(".//button[normalize-space()='Show key']")));
+    buyer.waitFor(presenceOfElementLocated(By.cssSelector("input.otc")));
+    buyer.waitFor(textToBePresentInElementLocated(By.cssSelector(".feedback"), "6-digit code"));
+    Mail codeMail = Mails.await(contact, m -> m.subject().contains("verification code"));
+    Matcher m = CODE.matcher(codeMail.text());
+    assertTrue(m.find(), codeMail.text());
+    String code = m.group(1);
+    String wrong = (code.charAt(0) == '9' ? "0" : "9") + code.substring(1);
+    buyer.assertAccessibleForm();
+    buyer.type(buyer.driver.findElement(By.cssSelector("input.otc")).getDomAttribute("id"), wrong);
+    buyer.click(By.xpath("//button[normalize-space()='Show my key']"));
+    buyer.waitFor(
+        textToBePresentInElementLocated(By.cssSelector(".feedback.error"), "Attempts left: 4"));
+    buyer.shoot("31-magic-wrong-code");
+    buyer.type(buyer.driver.findElement(By.cssSelector("input.otc")).getDomAttribute("id"), code);
+    buyer.click(By.xpath("//button[normalize-space()='Show my key']"));
+    buyer.waitFor(textToBePresentInElementLocated(By.cssSelector("code.secret-code"), key));
+    assertFalse(buyer.all(By.xpath("//button[normalize-space()='Copy']")).isEmpty());
+    buyer.shoot("32-magic-key-shown");
+    buyer.assertFitsTheScreen();
+
+    // Chinese, and the inbox with its unread note about the re-sent delivery.
+    buyer.submit("lang:switch");
+    buyer.waitFor(textToBePresentInElementLocated(By.tagName("h1"), "订单"));
+    assertEquals("zh-CN", buyer.htmlLang());
+    WebElement badge =
+        buyer.waitFor(presenceOfElementLocated(By.cssSelector(".inbox-link .badge")));
+    assertEquals("1", badge.getText(), "one unread message");
+    buyer.shoot("33-magic-orders-zh");
+    buyer.click(By.cssSelector(".inbox-link"));
+    buyer.waitFor(urlContains("/inbox.xhtml"));
+    buyer.waitFor(textToBePresentInElementLocated(By.cssSelector("li.message.unread"), orderNo));
+    assertFalse(buyer.source().contains(key), "the inbox never shows keys");
+    buyer.shoot("34-inbox-zh");
+    buyer.assertFitsTheScreen();
+    buyer.click(By.xpath("//button[normalize-space()='标为已读']"));
+    buyer.waitFor(d -> d.findElements(By.cssSelector("li.message.unread")).isEmpty());
+    buyer.waitFor(d -> d.findElements(By.cssSelector(".inbox-link .badge")).isEmpty());
+    buyer.shoot("35-inbox-read");
+
+    // The same link again, in another browser: used, so the form with one clear message.
+    Browser other = open("magic-used", "en-US,en");
+    other.get("/m/" + link);
+    other.waitFor(textToBePresentInElementLocated(By.id("messages"), "not valid any more"));
+    assertTrue(other.path().endsWith("/index.xhtml"), other.path());
+    other.waitFor(presenceOfElementLocated(By.id("find:orderNo")));
+    other.shoot("36-magic-used");
+  }
+}
