@@ -9,8 +9,6 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 
 import io.keydesk.it.Api.Answer;
 import io.keydesk.it.Mails.Mail;
-import io.keydesk.it.PortalJourneyIT.Browser;
-import io.keydesk.it.PortalJourneyIT.Device;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;

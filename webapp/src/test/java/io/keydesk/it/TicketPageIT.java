@@ -10,8 +10,6 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 
 import io.keydesk.events.Topics;
 import io.keydesk.it.Api.Answer;
-import io.keydesk.it.PortalJourneyIT.Browser;
-import io.keydesk.it.PortalJourneyIT.Device;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
