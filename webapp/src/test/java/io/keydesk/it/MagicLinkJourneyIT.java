@@ -68,11 +68,12 @@ class MagicLinkJourneyIT {
     String contact = orderNo.toLowerCase() + "@example.com";
     String key = "KEY-" + orderNo + "-CLEAR";
     assertEquals(200, api.importOrder(orderNo, contact, "MLJ-SKU", key).status());
+    String token = api.buyerToken(orderNo, contact);
     Answer resend =
         api.post(
             "/api/v1/buyer/orders/" + orderNo + "/delivery",
             "{\"language\":\"en\"}",
-            Api.bearer(api.buyerToken(orderNo, contact)));
+            Api.bearer(token));
     assertEquals(202, resend.status(), resend.body());
     Mail delivery = Mails.await(contact, m -> m.subject().startsWith("Your keys"));
     String link = delivery.magicToken();
@@ -112,13 +113,29 @@ class MagicLinkJourneyIT {
     buyer.shoot("32-magic-key-shown");
     buyer.assertFitsTheScreen();
 
-    // Chinese, and the inbox with its unread note about the re-sent delivery.
+    // Re-send the delivery: once more is allowed (the API call above was the first this hour),
+    // then the limit is said plainly.
+    buyer.click(By.xpath("//button[normalize-space()='Re-send delivery e-mail']"));
+    buyer.waitFor(
+        textToBePresentInElementLocated(By.cssSelector(".feedback.resend"), "sent the delivery"));
+    Mails.until(() -> Mails.to(contact).size(), n -> n >= 3, "the second delivery mail");
+    buyer.click(By.xpath("//button[normalize-space()='Re-send delivery e-mail']"));
+    buyer.waitFor(
+        textToBePresentInElementLocated(
+            By.cssSelector(".feedback.resend.error"), "at most twice an hour"));
+    buyer.shoot("32b-magic-resend-limited");
+
+    // Chinese, and the inbox with its unread notes about the re-sent deliveries.
+    Mails.until(
+        () -> api.get("/api/v1/buyer/inbox", Api.bearer(token)).json().getInt("unread"),
+        n -> n == 2,
+        "two inbox notes");
     buyer.submit("lang:switch");
     buyer.waitFor(textToBePresentInElementLocated(By.tagName("h1"), "订单"));
     assertEquals("zh-CN", buyer.htmlLang());
     WebElement badge =
         buyer.waitFor(presenceOfElementLocated(By.cssSelector(".inbox-link .badge")));
-    assertEquals("1", badge.getText(), "one unread message");
+    assertEquals("2", badge.getText(), "two unread notes: one per re-sent delivery");
     buyer.shoot("33-magic-orders-zh");
     buyer.click(By.cssSelector(".inbox-link"));
     buyer.waitFor(urlContains("/inbox.xhtml"));
@@ -126,7 +143,7 @@ class MagicLinkJourneyIT {
     assertFalse(buyer.source().contains(key), "the inbox never shows keys");
     buyer.shoot("34-inbox-zh");
     buyer.assertFitsTheScreen();
-    buyer.click(By.xpath("//button[normalize-space()='标为已读']"));
+    buyer.click(By.xpath("//button[normalize-space()='全部标为已读']"));
     buyer.waitFor(d -> d.findElements(By.cssSelector("li.message.unread")).isEmpty());
     buyer.waitFor(d -> d.findElements(By.cssSelector(".inbox-link .badge")).isEmpty());
     buyer.shoot("35-inbox-read");
