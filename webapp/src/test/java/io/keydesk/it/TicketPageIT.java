@@ -43,6 +43,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -157,7 +158,7 @@ class TicketPageIT {
     page.shoot("41-ticket-files");
 
     // The link downloads the file for this session only, as an attachment, never sniffed.
-    String href = page.driver.findElement(By.linkText("note.txt")).getDomAttribute("href");
+    String href = page.waitFor(d -> d.findElement(By.linkText("note.txt")).getDomAttribute("href"));
     @SuppressWarnings("unchecked")
     Map<String, Object> download = (Map<String, Object>) page.js(FETCH, href);
     assertEquals(200L, ((Number) download.get("status")).longValue());
@@ -206,7 +207,10 @@ class TicketPageIT {
         d ->
             "Your rating (1 to 5 stars)"
                 .equals(d.findElement(By.id("rate:score_input")).getDomAttribute("aria-label")));
-    page.click(stars.get(3));
+    // With the keyboard: the rating's control takes the arrow keys.
+    page.js("document.getElementById('rate:score_input').focus();");
+    page.keys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
+    assertEquals("4", page.driver.findElement(By.id("rate:score_input")).getDomProperty("value"));
     page.type("rate:comment", "Quick answer");
     page.submit("rate:submit");
     page.waitFor(textToBePresentInElementLocated(By.id("ratedScore"), "4 of 5"));

@@ -18,6 +18,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -58,10 +60,17 @@ public class TrackTicket implements Serializable {
   private TicketView ticket;
   private List<AttachmentView> files = List.of();
 
+  @Size(max = Ticket.MAX_TEXT)
   private String message;
+
   private transient List<Part> uploads;
+
+  @Size(max = Ticket.MAX_TEXT)
   private String reopenReason;
+
   private Integer score;
+
+  @Size(max = Ticket.MAX_RATING_COMMENT)
   private String comment;
 
   /** One step of the progress bar. */
@@ -72,19 +81,21 @@ public class TrackTicket implements Serializable {
   }
 
   /**
-   * Reads the case again (the WebSocket said it changed, or the poll fallback ticked). The page
-   * asks for the forms too (so that Faces gives their new markup the view state), but they are only
-   * rendered again when the status changed: otherwise a message being typed would be wiped.
+   * Reads the case again (the WebSocket said it changed, or the poll fallback ticked). Nothing is
+   * rendered when nothing changed (a change is announced twice: at commit and from the topic). The
+   * page asks for the forms too (so that Faces gives their new markup the view state), but they are
+   * only rendered again when the status changed: otherwise a message being typed would be wiped.
    */
   public void refresh() {
-    String before = ticket == null ? null : ticket.status();
+    TicketView before = ticket;
+    List<AttachmentView> filesBefore = files;
     session.identity().ifPresent(this::read);
-    String after = ticket == null ? null : ticket.status();
-    if (before != null && before.equals(after)) {
-      FacesContext.getCurrentInstance()
-          .getPartialViewContext()
-          .getRenderIds()
-          .removeAll(STATUS_DEPENDENT);
+    Collection<String> render =
+        FacesContext.getCurrentInstance().getPartialViewContext().getRenderIds();
+    if (Objects.equals(before, ticket) && filesBefore.equals(files)) {
+      render.clear();
+    } else if (before != null && ticket != null && before.status().equals(ticket.status())) {
+      render.removeAll(STATUS_DEPENDENT);
     }
   }
 
@@ -110,15 +121,21 @@ public class TrackTicket implements Serializable {
         .requireOrRedirect()
         .ifPresent(
             buyer -> {
-              if (!chosen.isEmpty() && !attach(buyer, chosen)) {
-                return;
+              try {
+                if (!chosen.isEmpty() && !attach(buyer, chosen)) {
+                  return;
+                }
+                if (text) {
+                  ticket = service.addMessage(buyer, no, message);
+                }
+                message = null;
+                read(buyer);
+                Pages.info(text ? "ticket.sent" : "ticket.filesSent");
+              } catch (DomainException e) {
+                // e.g. the agent resolved the case while the buyer was typing: the text stays
+                Pages.error(null, refusal(e.code()));
+                read(buyer);
               }
-              if (text) {
-                ticket = service.addMessage(buyer, no, message);
-              }
-              message = null;
-              read(buyer);
-              Pages.info(text ? "ticket.sent" : "ticket.filesSent");
             });
   }
 
