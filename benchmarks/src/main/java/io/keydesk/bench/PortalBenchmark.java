@@ -129,6 +129,7 @@ public final class PortalBenchmark {
                   kafka.bootstrapServers(),
                   secrets)
               .systemProperty("keydesk.demo.enabled", "true")
+              .systemProperty("keydesk.http.trust-forwarded-for", "true")
               .systemProperty("keydesk.buyer.limit-per-ip", "100000000")
               .systemProperty("keydesk.buyer.limit-per-order", "100000000")
               .start()) {

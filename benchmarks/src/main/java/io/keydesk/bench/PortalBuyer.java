@@ -62,8 +62,10 @@ final class PortalBuyer implements ClosedLoop.Client {
   private final HttpClient http;
   private final Map<Page, Latencies.Recorder> recorders = new EnumMap<>(Page.class);
   private final long meanThinkMillis;
+  private final String address;
   private Probe probe = Probe.NONE;
   private int next;
+  private boolean started;
 
   /** Called around each request, outside its time: e.g. to count the SQL statements it caused. */
   interface Probe {
@@ -85,6 +87,9 @@ final class PortalBuyer implements ClosedLoop.Client {
     this.visits = visits;
     this.next = (index * 7) % visits.size();
     this.language = index % 2 == 0 ? "zh-CN,zh;q=0.9,en;q=0.5" : "en-US,en;q=0.9";
+    // Each buyer is a person on their own network (the app trusts X-Forwarded-For here): buyers
+    // behind one address would queue on that address's rate-limit row when signing in.
+    this.address = "10.77." + (index / 250) + "." + (index % 250 + 1);
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -104,6 +109,12 @@ final class PortalBuyer implements ClosedLoop.Client {
   /** One whole journey; every page's time is recorded only if the whole journey succeeds. */
   @Override
   public void call() throws IOException, InterruptedException {
+    if (!started) {
+      started = true;
+      // Buyers arrive spread over one journey's reading time, not all in the same millisecond.
+      Thread.sleep(
+          ThreadLocalRandom.current().nextLong(meanThinkMillis * Page.values().length + 1));
+    }
     Visit visit = visits.get(next);
     next = (next + 1) % visits.size();
     Map<Page, Long> times = journey(visit);
@@ -184,7 +195,8 @@ final class PortalBuyer implements ClosedLoop.Client {
     return HttpRequest.newBuilder(base.resolve(pathOrUri))
         .timeout(TIMEOUT)
         .header("Accept", "text/html,application/xhtml+xml")
-        .header("Accept-Language", language);
+        .header("Accept-Language", language)
+        .header("X-Forwarded-For", address);
   }
 
   private Timed send(Page page, HttpRequest request, Map<Page, Long> times)

@@ -73,7 +73,8 @@ final class PortalReport {
     md.append(
         String.format(
             Locale.ROOT,
-            "- Load: %d buyers, each reading %s between pages, %d s warm-up then %d s measured:"
+            "- Load: %d buyers (each from its own address, arriving spread out), each reading %s"
+                + " between pages, %d s warm-up then %d s measured:"
                 + " %d journeys of 7 requests (%.1f/s), %d failed; %.1f MariaDB statements per"
                 + " journey%n",
             options.buyers(),
