@@ -93,6 +93,19 @@ final class KeydeskApi {
         .build();
   }
 
+  /** Files a case on the order with the buyer's token; returns its ticket number. */
+  String fileTicketNo(PreparedOrder order, String idempotencyKey)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        http.send(fileTicket(order, idempotencyKey), HttpResponse.BodyHandlers.ofString());
+    expect(201, response);
+    String ticketNo = JSON.readTree(response.body()).path("ticketNo").asText();
+    if (ticketNo.isEmpty()) {
+      throw new IllegalStateException("no ticketNo in " + abbreviate(response.body()));
+    }
+    return ticketNo;
+  }
+
   /** The Prometheus text of {@code /metrics}. */
   String metrics() throws IOException, InterruptedException {
     HttpRequest request =

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -284,8 +286,36 @@ final class Browser {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }
 
-  /** A full-page screenshot (beyond the viewport) to target/screenshots/{step}-{name}.png. */
+  /** A screenshot of the page (see {@link #capture}), which must pass the axe-core checks. */
   void shoot(String step) {
+    capture(step);
+    assertNoAxeViolations();
+  }
+
+  /**
+   * axe-core's WCAG 2.1 A and AA rules (labels, names, contrast, landmarks, ARIA) find nothing on
+   * the page.
+   */
+  void assertNoAxeViolations() {
+    Results results =
+        new AxeBuilder()
+            .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+            .analyze(driver);
+    List<String> violations =
+        results.getViolations().stream()
+            .map(
+                rule ->
+                    rule.getId()
+                        + " ("
+                        + rule.getHelp()
+                        + "): "
+                        + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList())
+            .toList();
+    assertTrue(violations.isEmpty(), "axe-core on " + path() + ": " + violations);
+  }
+
+  /** A full-page screenshot (beyond the viewport) to target/screenshots/{step}-{name}.png. */
+  void capture(String step) {
     try {
       Files.createDirectories(SCREENSHOTS);
       Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
@@ -312,7 +342,7 @@ final class Browser {
   void close() {
     try {
       try {
-        shoot("last");
+        capture("last");
       } catch (RuntimeException e) {
         // the browser may be gone already; the test's own failure says what happened
       }

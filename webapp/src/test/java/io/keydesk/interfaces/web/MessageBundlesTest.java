@@ -58,8 +58,17 @@ class MessageBundlesTest {
           "category.hint.", CategoryCode.class);
 
   private static final Pattern MSG = Pattern.compile("\\bmsg(\\[[^\\]]*\\]|\\.[A-Za-z_]\\w*)");
-  private static final Pattern LITERAL = Pattern.compile("\\[\\s*'([^']+)'\\s*\\]");
-  private static final Pattern CONCAT = Pattern.compile("\\[\\s*'([^']+)'\\.concat\\(.*");
+  private static final Pattern LITERAL = Pattern.compile("\\[\\s*(['\"])([^'\"]+)\\1\\s*\\]");
+  private static final Pattern CONCAT = Pattern.compile("\\[\\s*(['\"])([^'\"]+)\\1\\.concat\\(.*");
+
+  /** {@code msg[cond ? 'a' : 'b']}: both keys are needed. */
+  private static final Pattern CHOICE =
+      Pattern.compile("\\[[^?'\"]+\\?\\s*(['\"])([^'\"]+)\\1\\s*:\\s*(['\"])([^'\"]+)\\3\\s*\\]");
+
+  /** Java code that reads the bundle itself, e.g. {@code texts.getString("notice.greeting")}. */
+  private static final Pattern JAVA_GET_STRING =
+      Pattern.compile("\\bgetString\\(\\s*\"([a-z][\\w.]*[\\w])\"\\s*\\)");
+
   private static final Pattern JAVA_KEY =
       Pattern.compile("Pages\\.(?:text|info|error\\([^,()]*,)\\s*\\(?\\s*\"([^\"]+)\"");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
@@ -202,25 +211,11 @@ class MessageBundlesTest {
     List<Path> views = files(VIEWS, ".xhtml");
     assertFalse(views.isEmpty(), "no views under " + VIEWS);
     for (Path view : views) {
-      String where = VIEWS.relativize(view).toString();
-      Matcher m = MSG.matcher(Files.readString(view, StandardCharsets.UTF_8));
-      while (m.find()) {
-        String access = m.group(1);
-        Matcher literal = LITERAL.matcher(access);
-        Matcher concat = CONCAT.matcher(access);
-        if (access.startsWith(".")) {
-          wanted.putIfAbsent(access.substring(1), where);
-        } else if (literal.matches()) {
-          wanted.putIfAbsent(literal.group(1), where);
-        } else if (concat.matches() && ENUM_PREFIXES.containsKey(concat.group(1))) {
-          String prefix = concat.group(1);
-          for (Enum<?> value : ENUM_PREFIXES.get(prefix).getEnumConstants()) {
-            wanted.putIfAbsent(prefix + value.name(), where + ", built from " + prefix);
-          }
-        } else {
-          unknownForms.add(where + ": msg" + access);
-        }
-      }
+      scanView(
+          Files.readString(view, StandardCharsets.UTF_8),
+          VIEWS.relativize(view).toString(),
+          wanted,
+          unknownForms);
     }
 
     assertTrue(wanted.size() > 20, "found only " + wanted.size() + " keys; is the scan broken?");
@@ -236,17 +231,85 @@ class MessageBundlesTest {
     }
   }
 
+  /**
+   * Adds the keys a view's text asks for to {@code wanted} (key → where), and the accesses it
+   * cannot resolve to keys to {@code unknownForms}.
+   */
+  private static void scanView(
+      String text, String where, Map<String, String> wanted, List<String> unknownForms) {
+    Matcher m = MSG.matcher(text);
+    while (m.find()) {
+      String access = m.group(1);
+      Matcher literal = LITERAL.matcher(access);
+      Matcher concat = CONCAT.matcher(access);
+      Matcher choice = CHOICE.matcher(access);
+      if (access.startsWith(".")) {
+        wanted.putIfAbsent(access.substring(1), where);
+      } else if (literal.matches()) {
+        wanted.putIfAbsent(literal.group(2), where);
+      } else if (choice.matches()) {
+        wanted.putIfAbsent(choice.group(2), where);
+        wanted.putIfAbsent(choice.group(4), where);
+      } else if (concat.matches() && ENUM_PREFIXES.containsKey(concat.group(2))) {
+        String prefix = concat.group(2);
+        for (Enum<?> value : ENUM_PREFIXES.get(prefix).getEnumConstants()) {
+          wanted.putIfAbsent(prefix + value.name(), where + ", built from " + prefix);
+        }
+      } else {
+        unknownForms.add(where + ": msg" + access);
+      }
+    }
+  }
+
+  /** The scan itself: every form of key a view can use is found, and nothing else. */
+  @Test
+  void theViewScanFindsEveryFormOfKey() {
+    String view =
+        "<h1>#{msg['find.title']}</h1> #{msg.app_name} <p title=\"#{msg[\"x.quoted\"]}\"/>"
+            + " #{msg['ticket.title'].replace('{0}', msg['status.'.concat(t.status())])}"
+            + " #{msg[bean.open ? 'a.open' : 'a.closed']} #{msg[bean.computedKey]}"
+            + " #{notmsg['ignored']} #{msgs['ignored.too']}";
+    Map<String, String> wanted = new java.util.TreeMap<>();
+    List<String> unknown = new ArrayList<>();
+
+    scanView(view, "test.xhtml", wanted, unknown);
+
+    Set<String> expected =
+        new TreeSet<>(
+            List.of("find.title", "app_name", "x.quoted", "ticket.title", "a.open", "a.closed"));
+    for (TicketStatus status : TicketStatus.values()) {
+      expected.add("status." + status.name());
+    }
+    assertEquals(expected, wanted.keySet());
+    assertEquals(List.of("test.xhtml: msg[bean.computedKey]"), unknown);
+  }
+
+  /** A key a view uses but neither bundle has is reported, with the view that uses it. */
+  @Test
+  void aViewKeyMissingFromTheBundlesIsReported() throws IOException {
+    Map<String, String> wanted = new java.util.TreeMap<>();
+    scanView("#{msg['find.title']} #{msg['no.such.key.anywhere']}", "new.xhtml", wanted, List.of());
+
+    for (String language : LANGUAGES) {
+      assertEquals(List.of("no.such.key.anywhere (new.xhtml)"), missing(wanted, language));
+    }
+  }
+
   @Test
   void everyKeyTheBackingBeansAskForExists() throws IOException {
     Map<String, String> wanted = new java.util.TreeMap<>();
     for (Path source : files(SOURCES, ".java")) {
-      Matcher m = JAVA_KEY.matcher(Files.readString(source, StandardCharsets.UTF_8));
-      while (m.find()) {
-        String key = m.group(1);
-        if (key.endsWith(".") && ENUM_PREFIXES.containsKey(key)) {
-          continue; // completed by an enum value: everyEnumValueShownOnAPageHasALabel checks those
+      String text = Files.readString(source, StandardCharsets.UTF_8);
+      for (Pattern pattern : List.of(JAVA_KEY, JAVA_GET_STRING)) {
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+          String key = m.group(1);
+          if (key.endsWith(".") && ENUM_PREFIXES.containsKey(key)) {
+            continue; // completed by an enum value: everyEnumValueShownOnAPageHasALabel checks
+            // those
+          }
+          wanted.putIfAbsent(key, source.getFileName().toString());
         }
-        wanted.putIfAbsent(key, source.getFileName().toString());
       }
     }
 
