@@ -58,7 +58,9 @@ public class BuyerTicketService {
     return tickets.ofContact(buyer.contact()).stream().map(Views::summary).toList();
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  // In a transaction: read right after other transactions of the same request, a
+  // non-transactional EntityManager was found closed (EclipseLink on Payara).
+  @Transactional
   public TicketView ticket(BuyerIdentity buyer, String ticketNo) {
     return Views.ticket(own(buyer, ticketNo), false);
   }

@@ -113,7 +113,9 @@ public class TicketAttachments {
     attach(ticket, files, Attachment.UploadedBy.BUYER, Actor.buyer(), false);
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  // In a transaction: read right after other transactions of the same request, a
+  // non-transactional EntityManager was found closed (EclipseLink on Payara).
+  @Transactional
   public List<AttachmentView> list(BuyerIdentity buyer, String ticketNo) {
     return attachments.ofTicket(own(buyer, ticketNo)).stream().map(AttachmentView::of).toList();
   }
