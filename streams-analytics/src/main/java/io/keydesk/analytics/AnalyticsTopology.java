@@ -1,8 +1,13 @@
 package io.keydesk.analytics;
 
 import io.keydesk.events.AnalyticsStores;
+import io.keydesk.events.CardKeyEvent;
 import io.keydesk.events.CategoryCount;
+import io.keydesk.events.ComplaintRate;
 import io.keydesk.events.EventTypes;
+import io.keydesk.events.FraudSignal;
+import io.keydesk.events.OrderEvent;
+import io.keydesk.events.ProductAlert;
 import io.keydesk.events.TicketEvent;
 import io.keydesk.events.Topics;
 import java.util.Map;
@@ -10,15 +15,16 @@ import java.util.Properties;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -43,10 +49,11 @@ public final class AnalyticsTopology {
   static final Serde<byte[]> BYTES = Serdes.ByteArray();
   static final Serde<TicketEvent> TICKET_EVENT = JsonSerde.of(TicketEvent.class);
   static final Serde<CategoryCount> CATEGORY_COUNT = JsonSerde.of(CategoryCount.class);
-
-  private static final String TICKET_BRANCH = "ticket-";
-  private static final String ACCEPTED = "accepted";
-  private static final String REJECTED = "rejected";
+  static final Serde<OrderInput> ORDER_INPUT = JsonSerde.of(OrderInput.class);
+  static final Serde<Measure> MEASURE = JsonSerde.of(Measure.class);
+  static final Serde<ComplaintRate> COMPLAINT_RATE = JsonSerde.of(ComplaintRate.class);
+  static final Serde<ProductAlert> PRODUCT_ALERT = JsonSerde.of(ProductAlert.class);
+  static final Serde<FraudSignal> FRAUD_SIGNAL = JsonSerde.of(FraudSignal.class);
 
   private AnalyticsTopology() {}
 
@@ -56,18 +63,17 @@ public final class AnalyticsTopology {
    */
   public static Topology build(Properties config) {
     StreamsBuilder builder = new StreamsBuilder();
-    addTicketsPerCategory(builder);
+    AnalyticsInputs inputs = AnalyticsInputs.from(builder);
+    addTicketsPerCategory(inputs.tickets());
+    addComplaintRates(inputs, ProductAlerts.Settings.DEFAULTS);
     return builder.build(config);
   }
 
   /**
    * Counts distinct created tickets per category into {@link Topics#TICKETS_PER_CATEGORY} and the
-   * queryable store {@link AnalyticsStores#TICKETS_PER_CATEGORY}. Unreadable ticket records go to
-   * {@link Topics#DEAD_LETTER}.
+   * queryable store {@link AnalyticsStores#TICKETS_PER_CATEGORY}.
    */
-  public static void addTicketsPerCategory(StreamsBuilder builder) {
-    KStream<String, TicketEvent> ticketEvents = ticketEvents(builder);
-
+  static void addTicketsPerCategory(KStream<String, TicketEvent> ticketEvents) {
     ticketEvents
         .filter(
             (ticketNo, event) -> EventTypes.TICKET_CREATED.equals(event.type()),
@@ -89,25 +95,75 @@ public final class AnalyticsTopology {
   }
 
   /**
-   * The ticket events a topology may use: readable, of a known schema version, each {@code eventId}
-   * once (see {@link DropRedeliveredEvents#HORIZON}). The rest goes to the dead-letter topic.
+   * Complaint rates per product, supplier and key batch into {@link Topics#COMPLAINT_RATES}, and
+   * product alerts into {@link Topics#PRODUCT_ALERTS}. Orders, card keys and created tickets are
+   * re-keyed by order number (internal topic {@code order-inputs}) and joined in {@link
+   * OrderFacts}; the resulting measures are re-keyed by {@code scope|id} (internal topic {@code
+   * complaint-measures}) and summed by {@link ComplaintRates} and watched by {@link ProductAlerts}.
+   * Returns the claim-after-redemption signals found on the way.
    */
-  static KStream<String, TicketEvent> ticketEvents(StreamsBuilder builder) {
-    Map<String, KStream<String, ParsedTicketEvent>> parsed =
-        builder.stream(Topics.TICKETS, Consumed.with(STRING, BYTES).withName("tickets-source"))
-            .processValues(ParseTicketEvents::new, Named.as("parse-ticket-event"))
-            .split(Named.as(TICKET_BRANCH))
-            .branch((ticketNo, result) -> result.isAccepted(), Branched.as(ACCEPTED))
-            .defaultBranch(Branched.as(REJECTED));
+  static KStream<String, FraudSignal> addComplaintRates(
+      AnalyticsInputs inputs, ProductAlerts.Settings alertSettings) {
+    KStream<String, OrderInput> orders =
+        inputs
+            .orders()
+            .processValues(
+                () -> new UseEventTime<>(OrderEvent::occurredAt), Named.as("order-event-time"))
+            .map(
+                (key, e) -> KeyValue.pair(e.orderNo(), OrderInput.of(e)),
+                Named.as("order-to-order-input"));
+    KStream<String, OrderInput> cardKeys =
+        inputs
+            .cardKeys()
+            .processValues(
+                () -> new UseEventTime<>(CardKeyEvent::occurredAt), Named.as("card-key-event-time"))
+            .map(
+                (key, e) -> KeyValue.pair(e.orderNo(), OrderInput.of(e)),
+                Named.as("card-key-to-order-input"));
+    KStream<String, OrderInput> complaints =
+        inputs
+            .tickets()
+            .filter(
+                (ticketNo, e) ->
+                    EventTypes.TICKET_CREATED.equals(e.type())
+                        && e.orderNo() != null
+                        && !e.orderNo().isBlank(),
+                Named.as("keep-complaints-with-order"))
+            .processValues(
+                () -> new UseEventTime<>(TicketEvent::occurredAt), Named.as("ticket-event-time"))
+            .map(
+                (key, e) -> KeyValue.pair(e.orderNo(), OrderInput.of(e)),
+                Named.as("ticket-to-order-input"));
 
-    parsed
-        .get(TICKET_BRANCH + REJECTED)
-        .mapValues(ParsedTicketEvent::original, Named.as("original-bytes"))
-        .to(Topics.DEAD_LETTER, Produced.with(STRING, BYTES).withName("dead-letter-sink"));
+    Map<String, KStream<String, OrderFacts.Output>> derived =
+        orders
+            .merge(cardKeys, Named.as("merge-card-key-inputs"))
+            .merge(complaints, Named.as("merge-ticket-inputs"))
+            .repartition(Repartitioned.with(STRING, ORDER_INPUT).withName("order-inputs"))
+            .process(new OrderFacts(), Named.as("order-facts"))
+            .split(Named.as("order-facts-"))
+            .branch((key, out) -> out.measure() != null, Branched.as("measures"))
+            .defaultBranch(Branched.as("signals"));
 
-    return parsed
-        .get(TICKET_BRANCH + ACCEPTED)
-        .mapValues(ParsedTicketEvent::event, Named.as("ticket-event"))
-        .processValues(new DropRedeliveredEvents(), Named.as("drop-redelivered-ticket-events"));
+    KStream<String, Measure> measures =
+        derived
+            .get("order-facts-measures")
+            .mapValues(OrderFacts.Output::measure, Named.as("measure"))
+            .repartition(Repartitioned.with(STRING, MEASURE).withName("complaint-measures"));
+
+    measures
+        .process(new ComplaintRates(), Named.as("complaint-rates"))
+        .to(
+            Topics.COMPLAINT_RATES,
+            Produced.with(STRING, COMPLAINT_RATE).withName("complaint-rates-sink"));
+    measures
+        .process(new ProductAlerts(alertSettings), Named.as("product-alerts"))
+        .to(
+            Topics.PRODUCT_ALERTS,
+            Produced.with(STRING, PRODUCT_ALERT).withName("product-alerts-sink"));
+
+    return derived
+        .get("order-facts-signals")
+        .mapValues(OrderFacts.Output::signal, Named.as("redemption-claim-signal"));
   }
 }

@@ -130,16 +130,25 @@ public final class StreamsApp implements AutoCloseable {
    */
   private void createMissingTopics() {
     List<NewTopic> topics = new ArrayList<>();
-    for (String name : List.of(Topics.TICKETS, Topics.DEAD_LETTER)) {
+    for (String name :
+        List.of(
+            Topics.TICKETS,
+            Topics.ORDERS,
+            Topics.CARD_KEYS,
+            Topics.FUNNEL,
+            Topics.DEAD_LETTER,
+            Topics.PRODUCT_ALERTS,
+            Topics.FRAUD_SIGNALS)) {
       topics.add(new NewTopic(name, settings.topicPartitions(), settings.replicationFactor()));
     }
-    topics.add(
-        new NewTopic(
-                Topics.TICKETS_PER_CATEGORY,
-                settings.topicPartitions(),
-                settings.replicationFactor())
-            .configs(
-                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+    // Results read as tables: the latest record per key wins.
+    for (String name :
+        List.of(Topics.TICKETS_PER_CATEGORY, Topics.COMPLAINT_RATES, Topics.FUNNEL_STEPS)) {
+      topics.add(
+          new NewTopic(name, settings.topicPartitions(), settings.replicationFactor())
+              .configs(
+                  Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+    }
 
     Map<String, Object> adminConfig =
         Map.of(
@@ -197,10 +206,12 @@ public final class StreamsApp implements AutoCloseable {
     }
     if (running) {
       LOG.info(
-          "{} RUNNING: counting {} into {}",
+          "{} RUNNING: reading {}, {}, {}, {}",
           settings.applicationId(),
           Topics.TICKETS,
-          Topics.TICKETS_PER_CATEGORY);
+          Topics.ORDERS,
+          Topics.CARD_KEYS,
+          Topics.FUNNEL);
     }
 
     app.awaitStopped();
