@@ -1,15 +1,19 @@
 package io.keydesk.analytics;
 
+import io.keydesk.events.AnalyticsResults;
 import io.keydesk.events.AnalyticsStores;
 import io.keydesk.events.CardKeyEvent;
 import io.keydesk.events.CategoryCount;
 import io.keydesk.events.ComplaintRate;
 import io.keydesk.events.EventTypes;
 import io.keydesk.events.FraudSignal;
+import io.keydesk.events.FunnelEvent;
+import io.keydesk.events.FunnelStepCount;
 import io.keydesk.events.OrderEvent;
 import io.keydesk.events.ProductAlert;
 import io.keydesk.events.TicketEvent;
 import io.keydesk.events.Topics;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serde;
@@ -53,6 +57,8 @@ public final class AnalyticsTopology {
   static final Serde<Measure> MEASURE = JsonSerde.of(Measure.class);
   static final Serde<ComplaintRate> COMPLAINT_RATE = JsonSerde.of(ComplaintRate.class);
   static final Serde<ProductAlert> PRODUCT_ALERT = JsonSerde.of(ProductAlert.class);
+  static final Serde<FunnelDelta> FUNNEL_DELTA = JsonSerde.of(FunnelDelta.class);
+  static final Serde<FunnelStepCount> FUNNEL_STEP_COUNT = JsonSerde.of(FunnelStepCount.class);
   static final Serde<FraudSignal> FRAUD_SIGNAL = JsonSerde.of(FraudSignal.class);
 
   private AnalyticsTopology() {}
@@ -66,6 +72,7 @@ public final class AnalyticsTopology {
     AnalyticsInputs inputs = AnalyticsInputs.from(builder);
     addTicketsPerCategory(inputs.tickets());
     addComplaintRates(inputs, ProductAlerts.Settings.DEFAULTS);
+    addFunnel(inputs.funnel());
     return builder.build(config);
   }
 
@@ -165,5 +172,41 @@ public final class AnalyticsTopology {
     return derived
         .get("order-facts-signals")
         .mapValues(OrderFacts.Output::signal, Named.as("redemption-claim-signal"));
+  }
+
+  /**
+   * The abandonment funnel into {@link Topics#FUNNEL_STEPS} and the queryable store {@link
+   * AnalyticsStores#FUNNEL_STEP_COUNTS}: {@link FunnelSessions} turns each session into per-step
+   * deltas, which are re-keyed by {@code step|mode|language|channel|hourStart} (internal topic
+   * {@code funnel-deltas}) and summed.
+   */
+  static void addFunnel(KStream<String, FunnelEvent> funnel) {
+    funnel
+        .process(new FunnelSessions(), Named.as("funnel-sessions"))
+        .groupByKey(Grouped.with("funnel-deltas", STRING, FUNNEL_DELTA))
+        .aggregate(
+            () ->
+                new FunnelStepCount(
+                    AnalyticsResults.SCHEMA_VERSION, null, null, null, null, null, 0, 0, 0),
+            (key, d, sum) ->
+                new FunnelStepCount(
+                    AnalyticsResults.SCHEMA_VERSION,
+                    d.step(),
+                    d.mode(),
+                    d.language(),
+                    d.channel(),
+                    Instant.ofEpochMilli(d.hourStart()),
+                    sum.entered() + d.entered(),
+                    sum.completed() + d.completed(),
+                    sum.abandoned() + d.abandoned()),
+            Named.as("sum-funnel-steps"),
+            Materialized.<String, FunnelStepCount, KeyValueStore<Bytes, byte[]>>as(
+                    AnalyticsStores.FUNNEL_STEP_COUNTS)
+                .withKeySerde(STRING)
+                .withValueSerde(FUNNEL_STEP_COUNT))
+        .toStream(Named.as("funnel-step-changes"))
+        .to(
+            Topics.FUNNEL_STEPS,
+            Produced.with(STRING, FUNNEL_STEP_COUNT).withName("funnel-steps-sink"));
   }
 }
