@@ -14,6 +14,9 @@ import io.keydesk.events.ProductAlert;
 import io.keydesk.events.TicketEvent;
 import io.keydesk.events.Topics;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serde;
@@ -60,19 +63,28 @@ public final class AnalyticsTopology {
   static final Serde<FunnelDelta> FUNNEL_DELTA = JsonSerde.of(FunnelDelta.class);
   static final Serde<FunnelStepCount> FUNNEL_STEP_COUNT = JsonSerde.of(FunnelStepCount.class);
   static final Serde<FraudSignal> FRAUD_SIGNAL = JsonSerde.of(FraudSignal.class);
+  static final Serde<FraudFact> FRAUD_FACT = JsonSerde.of(FraudFact.class);
+  private static final String REFUNDED = "REFUNDED";
 
   private AnalyticsTopology() {}
 
   /**
-   * The whole analytics topology; {@code config} is the Kafka Streams configuration it will run
-   * with.
+   * The whole analytics topology with the default fraud thresholds; {@code config} is the Kafka
+   * Streams configuration it will run with.
    */
   public static Topology build(Properties config) {
+    return build(config, FraudThresholds.DEFAULTS);
+  }
+
+  /** The whole analytics topology. */
+  public static Topology build(Properties config, FraudThresholds fraudThresholds) {
     StreamsBuilder builder = new StreamsBuilder();
     AnalyticsInputs inputs = AnalyticsInputs.from(builder);
     addTicketsPerCategory(inputs.tickets());
-    addComplaintRates(inputs, ProductAlerts.Settings.DEFAULTS);
+    KStream<String, FraudSignal> redemptionClaims =
+        addComplaintRates(inputs, ProductAlerts.Settings.DEFAULTS);
     addFunnel(inputs.funnel());
+    addFraudSignals(inputs.tickets(), redemptionClaims, fraudThresholds);
     return builder.build(config);
   }
 
@@ -208,5 +220,63 @@ public final class AnalyticsTopology {
         .to(
             Topics.FUNNEL_STEPS,
             Produced.with(STRING, FUNNEL_STEP_COUNT).withName("funnel-steps-sink"));
+  }
+
+  /**
+   * Fraud signals into {@link Topics#FRAUD_SIGNALS}: each created ticket becomes a claim fact per
+   * buyer (contact hash), IP, device and key fingerprint it carries, each refund a refund fact for
+   * the buyer; facts are re-keyed by {@code dimension|subject} (internal topic {@code fraud-facts})
+   * and counted by {@link FraudSignals}. The claim-after-redemption signals found by {@link
+   * OrderFacts} are merged in.
+   */
+  static void addFraudSignals(
+      KStream<String, TicketEvent> tickets,
+      KStream<String, FraudSignal> redemptionClaims,
+      FraudThresholds thresholds) {
+    tickets
+        .processValues(
+            () -> new UseEventTime<>(TicketEvent::occurredAt), Named.as("fraud-ticket-event-time"))
+        .flatMap((ticketNo, e) -> fraudFacts(e), Named.as("ticket-to-fraud-facts"))
+        .repartition(Repartitioned.with(STRING, FRAUD_FACT).withName("fraud-facts"))
+        .process(new FraudSignals(thresholds), Named.as("fraud-signals"))
+        .merge(redemptionClaims, Named.as("merge-redemption-claims"))
+        .to(
+            Topics.FRAUD_SIGNALS,
+            Produced.with(STRING, FRAUD_SIGNAL).withName("fraud-signals-sink"));
+  }
+
+  static List<KeyValue<String, FraudFact>> fraudFacts(TicketEvent e) {
+    List<KeyValue<String, FraudFact>> facts = new ArrayList<>();
+    String buyer = blankToNull(e.contactHash());
+    if (EventTypes.TICKET_CREATED.equals(e.type())) {
+      addFact(facts, FraudFact.BUYER, buyer, e, buyer, false);
+      addFact(facts, FraudFact.IP, blankToNull(e.clientIp()), e, buyer, false);
+      addFact(facts, FraudFact.DEVICE, blankToNull(e.deviceId()), e, buyer, false);
+      if (e.keyFingerprints() != null) {
+        for (String fingerprint : new LinkedHashSet<>(e.keyFingerprints())) {
+          addFact(facts, FraudFact.FINGERPRINT, blankToNull(fingerprint), e, buyer, false);
+        }
+      }
+    } else if (EventTypes.TICKET_TRANSITIONED.equals(e.type()) && REFUNDED.equals(e.resolution())) {
+      addFact(facts, FraudFact.BUYER, buyer, e, buyer, true);
+    }
+    return facts;
+  }
+
+  private static void addFact(
+      List<KeyValue<String, FraudFact>> facts,
+      String dimension,
+      String subject,
+      TicketEvent e,
+      String buyer,
+      boolean refund) {
+    if (subject != null) {
+      FraudFact fact = new FraudFact(dimension, subject, e.ticketNo(), buyer, refund);
+      facts.add(KeyValue.pair(fact.key(), fact));
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 }

@@ -51,7 +51,8 @@ public final class StreamsApp implements AutoCloseable {
   public StreamsApp(StreamsSettings settings) {
     this.settings = settings;
     Properties config = settings.streamsConfig();
-    this.streams = new KafkaStreams(AnalyticsTopology.build(config), config);
+    this.streams =
+        new KafkaStreams(AnalyticsTopology.build(config, settings.fraudThresholds()), config);
     streams.setStateListener(this::onStateChange);
     streams.setUncaughtExceptionHandler(
         new ReplaceDeadThreads(

@@ -22,6 +22,7 @@ import org.apache.kafka.streams.StreamsConfig;
  *     topics this job creates when they do not exist yet (its maximum parallelism)
  * @param createTopics {@code KEYDESK_STREAMS_CREATE_TOPICS}, default true: create missing input and
  *     output topics at start (turn off where topics are managed elsewhere)
+ * @param fraudThresholds {@code KEYDESK_FRAUD_*}, see {@link FraudThresholds}
  */
 public record StreamsSettings(
     String bootstrapServers,
@@ -30,9 +31,33 @@ public record StreamsSettings(
     short replicationFactor,
     int threads,
     int topicPartitions,
-    boolean createTopics) {
+    boolean createTopics,
+    FraudThresholds fraudThresholds) {
+
+  /** Settings with the default fraud thresholds. */
+  public StreamsSettings(
+      String bootstrapServers,
+      Path stateDir,
+      String applicationId,
+      short replicationFactor,
+      int threads,
+      int topicPartitions,
+      boolean createTopics) {
+    this(
+        bootstrapServers,
+        stateDir,
+        applicationId,
+        replicationFactor,
+        threads,
+        topicPartitions,
+        createTopics,
+        FraudThresholds.DEFAULTS);
+  }
 
   public StreamsSettings {
+    if (fraudThresholds == null) {
+      throw new IllegalArgumentException("fraudThresholds is required");
+    }
     if (bootstrapServers == null || bootstrapServers.isBlank()) {
       throw new IllegalArgumentException("bootstrapServers is required");
     }
@@ -60,7 +85,8 @@ public record StreamsSettings(
         Short.parseShort(get(lookup, "KEYDESK_STREAMS_REPLICATION_FACTOR", "1")),
         Integer.parseInt(get(lookup, "KEYDESK_STREAMS_THREADS", "1")),
         Integer.parseInt(get(lookup, "KEYDESK_STREAMS_TOPIC_PARTITIONS", "3")),
-        Boolean.parseBoolean(get(lookup, "KEYDESK_STREAMS_CREATE_TOPICS", "true")));
+        Boolean.parseBoolean(get(lookup, "KEYDESK_STREAMS_CREATE_TOPICS", "true")),
+        FraudThresholds.from(lookup));
   }
 
   /**

@@ -4,7 +4,6 @@ import io.keydesk.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -28,16 +27,15 @@ final class Driver implements AutoCloseable {
   private final TestInputTopic<String, byte[]> funnel;
 
   Driver(Path stateDir) {
-    this(stateDir, Map.of());
+    this(stateDir, FraudThresholds.DEFAULTS);
   }
 
-  Driver(Path stateDir, Map<String, String> extraConfig) {
+  Driver(Path stateDir, FraudThresholds thresholds) {
     Properties config =
         new StreamsSettings(
                 "unused:9092", stateDir, "keydesk-analytics-test", (short) 1, 1, 1, false)
             .streamsConfig();
-    config.putAll(extraConfig);
-    driver = new TopologyTestDriver(AnalyticsTopology.build(config), config);
+    driver = new TopologyTestDriver(AnalyticsTopology.build(config, thresholds), config);
     tickets = input(Topics.TICKETS);
     orders = input(Topics.ORDERS);
     cardKeys = input(Topics.CARD_KEYS);
