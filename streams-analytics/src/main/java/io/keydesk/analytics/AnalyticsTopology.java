@@ -39,15 +39,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * started. {@link StreamsApp} runs it; the tests drive it with {@code TopologyTestDriver}.
  *
  * <pre>
- * keydesk.tickets.v1 (ticketNo → JSON bytes)
+ * tickets, orders, card keys, funnel (raw bytes; {@link AnalyticsInputs}, each read once)
  *   → parse ──rejected──→ keydesk.dead-letter.v1 (original key and bytes, reason in headers)
- *   → drop re-delivered eventIds (window store ticket-event-ids, 7 days)
- *   → keep TicketCreated → re-key by category (repartition topic "tickets-by-category")
- *   → count (store tickets-per-category)
- *   → keydesk.analytics.tickets-per-category.v1 (category → {"category":..,"count":..})
+ *   → drop re-delivered eventIds (window stores *-event-ids, 7 days)
+ *   ├ tickets per category          → keydesk.analytics.tickets-per-category.v1
+ *   ├ order facts → complaint rates → keydesk.analytics.complaint-rates.v1
+ *   │             → product alerts  → keydesk.analytics.product-alerts.v1
+ *   ├ funnel sessions → step counts → keydesk.analytics.funnel-steps.v1
+ *   └ fraud facts → fraud signals   → keydesk.analytics.fraud-signals.v1
  * </pre>
  *
- * Processor and repartition names are fixed, so internal topic names stay stable as the topology
+ * See {@code docs/streams-analytics.md} for each topology's method.
+ *
+ * <p>Processor and repartition names are fixed, so internal topic names stay stable as the topology
  * grows.
  */
 public final class AnalyticsTopology {

@@ -7,6 +7,7 @@ import io.keydesk.events.EventTypes;
 import io.keydesk.events.FraudSignal;
 import io.keydesk.events.OrderEvent;
 import io.keydesk.events.TicketEvent;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,10 +15,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -38,9 +42,16 @@ import org.apache.kafka.streams.state.Stores;
  * </ul>
  *
  * There is no order between topics: a ticket that arrives before its order's card keys is counted
- * for its product and supplier but for no batch.
+ * for its product and supplier but for no batch. An order without any event for {@link #RETENTION}
+ * (in stream time, checked daily) is forgotten; a later ticket on it counts for its product and
+ * supplier only, and a later delivery event counts it again.
  */
 final class OrderFacts implements ProcessorSupplier<String, OrderInput, String, OrderFacts.Output> {
+
+  /** How long an order without new events is remembered. */
+  static final Duration RETENTION = Duration.ofDays(90);
+
+  private static final Duration PURGE_EVERY = Duration.ofDays(1);
 
   /** Either a measure or a signal. */
   record Output(Measure measure, FraudSignal signal) {}
@@ -64,6 +75,20 @@ final class OrderFacts implements ProcessorSupplier<String, OrderInput, String, 
       public void init(ProcessorContext<String, Output> context) {
         this.context = context;
         this.facts = context.getStateStore(AnalyticsStores.ORDER_FACTS);
+        context.schedule(PURGE_EVERY, PunctuationType.STREAM_TIME, this::forgetOldOrders);
+      }
+
+      private void forgetOldOrders(long streamTime) {
+        List<String> old = new ArrayList<>();
+        try (KeyValueIterator<String, OrderState> all = facts.all()) {
+          while (all.hasNext()) {
+            KeyValue<String, OrderState> next = all.next();
+            if (next.value.lastAt < streamTime - RETENTION.toMillis()) {
+              old.add(next.key);
+            }
+          }
+        }
+        old.forEach(facts::delete);
       }
 
       @Override
@@ -72,6 +97,7 @@ final class OrderFacts implements ProcessorSupplier<String, OrderInput, String, 
         if (state == null) {
           state = new OrderState();
         }
+        state.lastAt = Math.max(state.lastAt, record.timestamp());
         OrderInput in = record.value();
         if (in.order() != null) {
           order(in.order(), state, record);

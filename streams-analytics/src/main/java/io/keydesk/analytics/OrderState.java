@@ -11,6 +11,10 @@ import java.util.Set;
  */
 final class OrderState {
   public String sku;
+
+  /** Event time (epoch ms) of the latest event about the order. */
+  public long lastAt;
+
   public String supplier;
 
   /** The order was counted as delivered for its product and supplier. */
