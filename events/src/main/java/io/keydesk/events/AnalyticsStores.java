@@ -12,5 +12,41 @@ public final class AnalyticsStores {
   /** Window store of the ticket event ids seen recently, used to drop re-delivered events. */
   public static final String TICKET_EVENT_IDS = "ticket-event-ids";
 
+  /** Window stores of recently seen event ids of the other input topics (dedup, 7 days). */
+  public static final String ORDER_EVENT_IDS = "order-event-ids";
+
+  public static final String CARD_KEY_EVENT_IDS = "card-key-event-ids";
+  public static final String FUNNEL_EVENT_IDS = "funnel-event-ids";
+
+  /**
+   * Key-value store: order number → what the job knows of the order (product, supplier, batches and
+   * fingerprints of its keys, redemptions), joined from orders, card keys and tickets.
+   */
+  public static final String ORDER_FACTS = "order-facts";
+
+  /**
+   * Window store (1-hour windows, 8 days retained): {@code scope|id} → delivered and complaints in
+   * that hour. Complaint rates are sums of these buckets. Queryable.
+   */
+  public static final String COMPLAINT_BUCKETS = "complaint-buckets";
+
+  /** Key-value store: {@code scope|id|window} → the latest {@link ComplaintRate}. Queryable. */
+  public static final String COMPLAINT_RATES = "complaint-rates";
+
+  /** Key-value store: product SKU → baseline (EWMA of hourly rate) of the spike detector. */
+  public static final String PRODUCT_BASELINES = "product-baselines";
+
+  /** Key-value store: funnel session id → the open session's state. */
+  public static final String FUNNEL_SESSIONS = "funnel-sessions";
+
+  /**
+   * Key-value store: {@code step|mode|language|channel|hourStart} → {@link FunnelStepCount}.
+   * Queryable.
+   */
+  public static final String FUNNEL_STEP_COUNTS = "funnel-step-counts";
+
+  /** Key-value store: {@code dimension|subject|window|windowStart} → fraud counters. */
+  public static final String FRAUD_COUNTERS = "fraud-counters";
+
   private AnalyticsStores() {}
 }

@@ -1,6 +1,8 @@
 package io.keydesk.analytics;
 
 import io.keydesk.events.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,12 +49,14 @@ public final class StreamsApp implements AutoCloseable {
   private final CompletableFuture<Boolean> reachedRunning = new CompletableFuture<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final QueryServer queries;
 
   /** Builds the topology and the client; nothing is processed until {@link #start()}. */
   public StreamsApp(StreamsSettings settings) {
     this.settings = settings;
     Properties config = settings.streamsConfig();
-    this.streams = new KafkaStreams(AnalyticsTopology.build(config), config);
+    this.streams =
+        new KafkaStreams(AnalyticsTopology.build(config, settings.fraudThresholds()), config);
     streams.setStateListener(this::onStateChange);
     streams.setUncaughtExceptionHandler(
         new ReplaceDeadThreads(
@@ -59,6 +64,20 @@ public final class StreamsApp implements AutoCloseable {
             MAX_THREAD_REPLACEMENTS,
             REPLACEMENT_WINDOW,
             System::currentTimeMillis));
+    if (settings.queryPort() > 0) {
+      try {
+        this.queries =
+            new QueryServer(
+                streams,
+                new HostInfo(settings.queryHost(), settings.queryPort()),
+                settings.queryPort());
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "Cannot listen for queries on port " + settings.queryPort(), e);
+      }
+    } else {
+      this.queries = null;
+    }
   }
 
   /** Creates and starts an app; close it when done. */
@@ -74,6 +93,9 @@ public final class StreamsApp implements AutoCloseable {
       createMissingTopics();
     }
     streams.start();
+    if (queries != null) {
+      queries.start();
+    }
   }
 
   /**
@@ -104,6 +126,9 @@ public final class StreamsApp implements AutoCloseable {
   public void close() {
     if (closed.compareAndSet(false, true)) {
       LOG.info("Closing {} (state {})", settings.applicationId(), streams.state());
+      if (queries != null) {
+        queries.close();
+      }
       if (!streams.close(CLOSE_TIMEOUT)) {
         LOG.warn("{} did not close within {}", settings.applicationId(), CLOSE_TIMEOUT);
       }
@@ -130,16 +155,25 @@ public final class StreamsApp implements AutoCloseable {
    */
   private void createMissingTopics() {
     List<NewTopic> topics = new ArrayList<>();
-    for (String name : List.of(Topics.TICKETS, Topics.DEAD_LETTER)) {
+    for (String name :
+        List.of(
+            Topics.TICKETS,
+            Topics.ORDERS,
+            Topics.CARD_KEYS,
+            Topics.FUNNEL,
+            Topics.DEAD_LETTER,
+            Topics.PRODUCT_ALERTS,
+            Topics.FRAUD_SIGNALS)) {
       topics.add(new NewTopic(name, settings.topicPartitions(), settings.replicationFactor()));
     }
-    topics.add(
-        new NewTopic(
-                Topics.TICKETS_PER_CATEGORY,
-                settings.topicPartitions(),
-                settings.replicationFactor())
-            .configs(
-                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+    // Results read as tables: the latest record per key wins.
+    for (String name :
+        List.of(Topics.TICKETS_PER_CATEGORY, Topics.COMPLAINT_RATES, Topics.FUNNEL_STEPS)) {
+      topics.add(
+          new NewTopic(name, settings.topicPartitions(), settings.replicationFactor())
+              .configs(
+                  Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+    }
 
     Map<String, Object> adminConfig =
         Map.of(
@@ -197,10 +231,12 @@ public final class StreamsApp implements AutoCloseable {
     }
     if (running) {
       LOG.info(
-          "{} RUNNING: counting {} into {}",
+          "{} RUNNING: reading {}, {}, {}, {}",
           settings.applicationId(),
           Topics.TICKETS,
-          Topics.TICKETS_PER_CATEGORY);
+          Topics.ORDERS,
+          Topics.CARD_KEYS,
+          Topics.FUNNEL);
     }
 
     app.awaitStopped();

@@ -22,6 +22,11 @@ import org.apache.kafka.streams.StreamsConfig;
  *     topics this job creates when they do not exist yet (its maximum parallelism)
  * @param createTopics {@code KEYDESK_STREAMS_CREATE_TOPICS}, default true: create missing input and
  *     output topics at start (turn off where topics are managed elsewhere)
+ * @param fraudThresholds {@code KEYDESK_FRAUD_*}, see {@link FraudThresholds}
+ * @param queryHost {@code KEYDESK_STREAMS_QUERY_HOST}, default {@code 127.0.0.1}: the host name
+ *     other instances reach this one's query endpoint at
+ * @param queryPort {@code KEYDESK_STREAMS_QUERY_PORT}, default 0 (off): port of the interactive
+ *     query endpoint ({@link QueryServer})
  */
 public record StreamsSettings(
     String bootstrapServers,
@@ -30,9 +35,40 @@ public record StreamsSettings(
     short replicationFactor,
     int threads,
     int topicPartitions,
-    boolean createTopics) {
+    boolean createTopics,
+    FraudThresholds fraudThresholds,
+    String queryHost,
+    int queryPort) {
+
+  /** Settings with the default fraud thresholds. */
+  public StreamsSettings(
+      String bootstrapServers,
+      Path stateDir,
+      String applicationId,
+      short replicationFactor,
+      int threads,
+      int topicPartitions,
+      boolean createTopics) {
+    this(
+        bootstrapServers,
+        stateDir,
+        applicationId,
+        replicationFactor,
+        threads,
+        topicPartitions,
+        createTopics,
+        FraudThresholds.DEFAULTS,
+        "127.0.0.1",
+        0);
+  }
 
   public StreamsSettings {
+    if (fraudThresholds == null) {
+      throw new IllegalArgumentException("fraudThresholds is required");
+    }
+    if (queryHost == null || queryHost.isBlank() || queryPort < 0 || queryPort > 65535) {
+      throw new IllegalArgumentException("queryHost is required and queryPort must be 0..65535");
+    }
     if (bootstrapServers == null || bootstrapServers.isBlank()) {
       throw new IllegalArgumentException("bootstrapServers is required");
     }
@@ -60,7 +96,10 @@ public record StreamsSettings(
         Short.parseShort(get(lookup, "KEYDESK_STREAMS_REPLICATION_FACTOR", "1")),
         Integer.parseInt(get(lookup, "KEYDESK_STREAMS_THREADS", "1")),
         Integer.parseInt(get(lookup, "KEYDESK_STREAMS_TOPIC_PARTITIONS", "3")),
-        Boolean.parseBoolean(get(lookup, "KEYDESK_STREAMS_CREATE_TOPICS", "true")));
+        Boolean.parseBoolean(get(lookup, "KEYDESK_STREAMS_CREATE_TOPICS", "true")),
+        FraudThresholds.from(lookup),
+        get(lookup, "KEYDESK_STREAMS_QUERY_HOST", "127.0.0.1"),
+        Integer.parseInt(get(lookup, "KEYDESK_STREAMS_QUERY_PORT", "0")));
   }
 
   /**
@@ -89,6 +128,9 @@ public record StreamsSettings(
     config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replicationFactor);
     config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+    if (queryPort > 0) {
+      config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, queryHost + ":" + queryPort);
+    }
     return config;
   }
 

@@ -70,4 +70,37 @@ class StreamsSettingsTest {
         IllegalArgumentException.class,
         () -> StreamsSettings.from(Map.of("KEYDESK_STREAMS_REPLICATION_FACTOR", "0")::get));
   }
+
+  @Test
+  void readsFraudThresholdsAndTheQueryEndpoint() {
+    Map<String, String> env =
+        Map.of(
+            "KEYDESK_FRAUD_BUYER_CLAIMS_PER_DAY", "7",
+            "KEYDESK_FRAUD_REFUND_RATIO_PERCENT", "80",
+            "KEYDESK_STREAMS_QUERY_HOST", "analytics-0.analytics",
+            "KEYDESK_STREAMS_QUERY_PORT", "7070");
+
+    StreamsSettings settings = StreamsSettings.from(env::get);
+
+    assertEquals(7, settings.fraudThresholds().buyerClaimsPerDay());
+    assertEquals(80, settings.fraudThresholds().refundRatioPercent());
+    assertEquals(10, settings.fraudThresholds().buyerClaimsPerMonth());
+    assertEquals(
+        "analytics-0.analytics:7070",
+        settings.streamsConfig().get(StreamsConfig.APPLICATION_SERVER_CONFIG));
+    assertEquals(
+        null,
+        StreamsSettings.from(name -> null)
+            .streamsConfig()
+            .get(StreamsConfig.APPLICATION_SERVER_CONFIG),
+        "no query endpoint unless a port is set");
+  }
+
+  @Test
+  void rejectsAThresholdThatIsNotANumber() {
+    Map<String, String> env = Map.of("KEYDESK_FRAUD_IP_CLAIMS_PER_DAY", "many");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> StreamsSettings.from(env::get));
+    assertEquals("KEYDESK_FRAUD_IP_CLAIMS_PER_DAY is not a number: many", e.getMessage());
+  }
 }

@@ -12,24 +12,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Parses each raw ticket record with {@link TicketEventParser}. A rejected record is forwarded with
- * the {@link DeadLetterHeaders} added (reason, source topic/partition/offset, application id) so
- * the dead-letter branch can write it out as it came in; it never throws for bad input.
+ * Parses each raw record of one input topic with an {@link EventParser}. A rejected record is
+ * forwarded with the {@link DeadLetterHeaders} added (reason, source topic/partition/offset,
+ * application id) so the dead-letter branch can write it out as it came in; it never throws for bad
+ * input.
  */
-final class ParseTicketEvents implements FixedKeyProcessor<String, byte[], ParsedTicketEvent> {
+final class ParseEvents<T> implements FixedKeyProcessor<String, byte[], Parsed<T>> {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ParseTicketEvents.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ParseEvents.class);
 
-  private FixedKeyProcessorContext<String, ParsedTicketEvent> context;
+  private final EventParser<T> parser;
+  private FixedKeyProcessorContext<String, Parsed<T>> context;
+
+  ParseEvents(EventParser<T> parser) {
+    this.parser = parser;
+  }
 
   @Override
-  public void init(FixedKeyProcessorContext<String, ParsedTicketEvent> context) {
+  public void init(FixedKeyProcessorContext<String, Parsed<T>> context) {
     this.context = context;
   }
 
   @Override
   public void process(FixedKeyRecord<String, byte[]> record) {
-    ParsedTicketEvent parsed = TicketEventParser.parse(record.value());
+    Parsed<T> parsed = parser.parse(record.value());
     if (parsed.isAccepted()) {
       context.forward(record.withValue(parsed));
       return;
@@ -49,8 +55,8 @@ final class ParseTicketEvents implements FixedKeyProcessor<String, byte[], Parse
               add(headers, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(source.offset()));
             });
     LOG.warn(
-        "Ticket record {} sent to the dead-letter topic: {}",
-        context.recordMetadata().map(ParseTicketEvents::describe).orElse("(no source)"),
+        "Record {} sent to the dead-letter topic: {}",
+        context.recordMetadata().map(ParseEvents::describe).orElse("(no source)"),
         parsed.rejectionReason());
     context.forward(record.withValue(parsed).withHeaders(headers));
   }

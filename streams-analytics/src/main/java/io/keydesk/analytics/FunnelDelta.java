@@ -1,0 +1,24 @@
+package io.keydesk.analytics;
+
+import java.time.Instant;
+
+/**
+ * A change to one {@code step|mode|language|channel|hourStart} bucket (hourStart as an ISO-8601
+ * instant, e.g. {@code CATEGORY|novice|zh-CN|web|2026-11-25T10:00:00Z}) of the funnel: +1 entered,
+ * completed or abandoned. On the internal topic {@code <app-id>-funnel-deltas-repartition}.
+ */
+record FunnelDelta(
+    String step,
+    String mode,
+    String language,
+    String channel,
+    long hourStart,
+    long entered,
+    long completed,
+    long abandoned) {
+
+  String key() {
+    return String.join(
+        "|", step, mode, language, channel, Instant.ofEpochMilli(hourStart).toString());
+  }
+}

@@ -1,0 +1,242 @@
+package io.keydesk.analytics;
+
+import io.keydesk.events.AnalyticsResults;
+import io.keydesk.events.AnalyticsStores;
+import io.keydesk.events.CardKeyEvent;
+import io.keydesk.events.EventTypes;
+import io.keydesk.events.FraudSignal;
+import io.keydesk.events.OrderEvent;
+import io.keydesk.events.TicketEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Joins the events of one order (orders, card keys, tickets; keyed by order number) in the store
+ * {@link AnalyticsStores#ORDER_FACTS} and derives:
+ *
+ * <ul>
+ *   <li>a delivered {@link Measure} for the product and the supplier, the first time an order event
+ *       says keys were delivered ({@code deliveredKeys > 0});
+ *   <li>a delivered measure for a key batch, the first time a {@code DELIVERED} card key of that
+ *       batch is seen for the order;
+ *   <li>a complaint measure for the product, the supplier and the batches of the order's keys (of
+ *       the keys the ticket names, if it names any) on {@code TicketCreated};
+ *   <li>a {@link FraudSignal.Kind#CLAIM_AFTER_REDEMPTION} signal when such a ticket is about a key
+ *       the shop reported redeemed before the ticket was created.
+ * </ul>
+ *
+ * There is no order between topics: a ticket that arrives before its order's card keys is counted
+ * for its product and supplier but for no batch. An order without any event for {@link #RETENTION}
+ * (in stream time, checked daily) is forgotten; a later ticket on it counts for its product and
+ * supplier only, and a later delivery event counts it again.
+ */
+final class OrderFacts implements ProcessorSupplier<String, OrderInput, String, OrderFacts.Output> {
+
+  /** How long an order without new events is remembered. */
+  static final Duration RETENTION = Duration.ofDays(90);
+
+  private static final Duration PURGE_EVERY = Duration.ofDays(1);
+
+  /** Either a measure or a signal. */
+  record Output(Measure measure, FraudSignal signal) {}
+
+  @Override
+  public Set<StoreBuilder<?>> stores() {
+    return Set.of(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(AnalyticsStores.ORDER_FACTS),
+            Serdes.String(),
+            JsonSerde.of(OrderState.class)));
+  }
+
+  @Override
+  public Processor<String, OrderInput, String, Output> get() {
+    return new Processor<>() {
+      private ProcessorContext<String, Output> context;
+      private KeyValueStore<String, OrderState> facts;
+
+      @Override
+      public void init(ProcessorContext<String, Output> context) {
+        this.context = context;
+        this.facts = context.getStateStore(AnalyticsStores.ORDER_FACTS);
+        context.schedule(PURGE_EVERY, PunctuationType.STREAM_TIME, this::forgetOldOrders);
+      }
+
+      private void forgetOldOrders(long streamTime) {
+        List<String> old = new ArrayList<>();
+        try (KeyValueIterator<String, OrderState> all = facts.all()) {
+          while (all.hasNext()) {
+            KeyValue<String, OrderState> next = all.next();
+            if (next.value.lastAt < streamTime - RETENTION.toMillis()) {
+              old.add(next.key);
+            }
+          }
+        }
+        old.forEach(facts::delete);
+      }
+
+      @Override
+      public void process(Record<String, OrderInput> record) {
+        OrderState state = facts.get(record.key());
+        if (state == null) {
+          state = new OrderState();
+        }
+        state.lastAt = Math.max(state.lastAt, record.timestamp());
+        OrderInput in = record.value();
+        if (in.order() != null) {
+          order(in.order(), state, record);
+        } else if (in.cardKey() != null) {
+          cardKey(in.cardKey(), state, record);
+        } else if (in.ticket() != null) {
+          ticket(in.ticket(), state, record);
+        }
+        facts.put(record.key(), state);
+      }
+
+      private void order(OrderEvent e, OrderState state, Record<String, OrderInput> record) {
+        state.sku = e.productSku();
+        state.supplier = e.supplierCode();
+        if (e.deliveredKeys() > 0 && !state.deliveredCounted) {
+          state.deliveredCounted = true;
+          measure(record, Measure.DELIVERED, Measure.PRODUCT, e.productSku(), null, state);
+          measure(record, Measure.DELIVERED, Measure.SUPPLIER, e.supplierCode(), null, state);
+        }
+      }
+
+      private void cardKey(CardKeyEvent e, OrderState state, Record<String, OrderInput> record) {
+        if (state.sku == null) {
+          state.sku = e.productSku();
+        }
+        OrderState.KeyState key =
+            state.keys.computeIfAbsent(
+                Integer.toString(e.keyIndex()), i -> new OrderState.KeyState());
+        key.fingerprint = e.fingerprint();
+        if (e.batchCode() != null && !e.batchCode().isBlank()) {
+          key.batch = e.batchCode();
+        }
+        switch (e.status()) {
+          case "DELIVERED" -> {
+            if (key.batch != null && state.batchesCounted.add(key.batch)) {
+              measure(record, Measure.DELIVERED, Measure.BATCH, key.batch, null, state);
+            }
+          }
+          case "REDEEMED" -> {
+            if (key.redeemedAt == null) {
+              key.redeemedAt = e.occurredAt().toEpochMilli();
+            }
+          }
+          default -> {
+            // VOIDED and future statuses change nothing here
+          }
+        }
+      }
+
+      private void ticket(TicketEvent e, OrderState state, Record<String, OrderInput> record) {
+        if (!EventTypes.TICKET_CREATED.equals(e.type())) {
+          return;
+        }
+        Collection<OrderState.KeyState> concerned = concernedKeys(e, state);
+        Set<String> batches = new LinkedHashSet<>();
+        for (OrderState.KeyState key : concerned) {
+          if (key.batch != null) {
+            batches.add(key.batch);
+          }
+        }
+        String sku = e.productSku() != null ? e.productSku() : state.sku;
+        String supplier = e.supplierCode() != null ? e.supplierCode() : state.supplier;
+        List<String> batchList = List.copyOf(batches);
+        if (sku != null) {
+          forward(record, complaint(Measure.PRODUCT, sku, e, sku, supplier, batchList));
+        }
+        if (supplier != null) {
+          forward(record, complaint(Measure.SUPPLIER, supplier, e, sku, supplier, batchList));
+        }
+        for (String batch : batchList) {
+          forward(record, complaint(Measure.BATCH, batch, e, sku, supplier, batchList));
+        }
+        long at = e.occurredAt().toEpochMilli();
+        for (OrderState.KeyState key : concerned) {
+          if (key.redeemedAt != null && key.redeemedAt < at) {
+            FraudSignal signal =
+                new FraudSignal(
+                    AnalyticsResults.SCHEMA_VERSION,
+                    FraudSignal.Kind.CLAIM_AFTER_REDEMPTION.name(),
+                    "fingerprint",
+                    key.fingerprint,
+                    1,
+                    0,
+                    "all",
+                    null,
+                    "ticket "
+                        + e.ticketNo()
+                        + " on order "
+                        + e.orderNo()
+                        + " claims a key reported redeemed at "
+                        + Instant.ofEpochMilli(key.redeemedAt),
+                    e.occurredAt());
+            context.forward(
+                record
+                    .withKey(signal.kind() + "|" + key.fingerprint)
+                    .withValue(new Output(null, signal)));
+          }
+        }
+      }
+
+      /** The keys a ticket is about: those it names by fingerprint, else all keys of the order. */
+      private Collection<OrderState.KeyState> concernedKeys(TicketEvent e, OrderState state) {
+        List<String> named = e.keyFingerprints();
+        if (named == null || named.isEmpty()) {
+          return state.keys.values();
+        }
+        List<OrderState.KeyState> keys = new ArrayList<>();
+        for (OrderState.KeyState key : state.keys.values()) {
+          if (named.contains(key.fingerprint)) {
+            keys.add(key);
+          }
+        }
+        return keys;
+      }
+
+      private Measure complaint(
+          String scope,
+          String id,
+          TicketEvent e,
+          String sku,
+          String supplier,
+          List<String> batches) {
+        return new Measure(Measure.COMPLAINT, scope, id, e.category(), sku, supplier, batches);
+      }
+
+      private void measure(
+          Record<String, OrderInput> record,
+          String kind,
+          String scope,
+          String id,
+          String category,
+          OrderState state) {
+        forward(
+            record, new Measure(kind, scope, id, category, state.sku, state.supplier, List.of()));
+      }
+
+      private void forward(Record<String, OrderInput> record, Measure measure) {
+        context.forward(record.withKey(measure.key()).withValue(new Output(measure, null)));
+      }
+    };
+  }
+}
