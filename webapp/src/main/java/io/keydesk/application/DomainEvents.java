@@ -2,6 +2,8 @@ package io.keydesk.application;
 
 import io.keydesk.domain.model.knowledge.Deflection;
 import io.keydesk.domain.model.order.CardKey;
+import io.keydesk.domain.model.order.CardKeyVault;
+import io.keydesk.domain.model.order.Contact;
 import io.keydesk.domain.model.order.Order;
 import io.keydesk.domain.model.ticket.Ticket;
 import io.keydesk.domain.model.ticket.TicketChange;
@@ -30,6 +32,7 @@ public class DomainEvents {
   @Inject EventOutbox outbox;
   @Inject Audit audit;
   @Inject Event<TicketUpdated> updated;
+  @Inject CardKeyVault vault;
 
   public void orderChanged(Order order, boolean created, Instant at) {
     String type = created ? EventTypes.ORDER_IMPORTED : EventTypes.ORDER_UPDATED;
@@ -81,6 +84,18 @@ public class DomainEvents {
     if (!changes.isEmpty()) {
       updated.fire(new TicketUpdated(ticket.ticketNo().value(), false));
     }
+    // Where the claim came from, for the streams job's fraud signals: the contact only as a keyed
+    // hash, the keys only by fingerprint.
+    String contactHash = changes.isEmpty() ? null : contactHash(ticket.buyerContact());
+    List<String> fingerprints =
+        changes.isEmpty()
+            ? List.of()
+            : Claims.concernedKeys(
+                    ticket.order(), ticket.category().code(), ticket.cardKey().orElse(null))
+                .stream()
+                .map(CardKey::fingerprint)
+                .distinct()
+                .toList();
     for (TicketChange change : changes) {
       String type =
           switch (change.kind()) {
@@ -107,7 +122,11 @@ public class DomainEvents {
               change.from() == null ? null : change.from().name(),
               change.to().name(),
               ticket.resolution().map(Enum::name).orElse(null),
-              change.actor().type().name()));
+              change.actor().type().name(),
+              contactHash,
+              ticket.clientIp().orElse(null),
+              ticket.deviceId().orElse(null),
+              fingerprints));
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("from", change.from());
       details.put("to", change.to());
@@ -170,5 +189,10 @@ public class DomainEvents {
 
   private static String newId() {
     return UUID.randomUUID().toString();
+  }
+
+  /** A keyed hash of the buyer's contact: the same buyer is recognisable, the contact is not. */
+  String contactHash(Contact contact) {
+    return vault.fingerprint("contact:" + contact.value());
   }
 }

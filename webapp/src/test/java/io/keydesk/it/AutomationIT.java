@@ -75,6 +75,33 @@ class AutomationIT extends ApiIT {
   }
 
   @Test
+  void theTicketEventSaysWhereTheClaimCameFromWithoutTheContactOrTheKey() throws Exception {
+    String sku = Api.unique("ORIGIN");
+    String code = "CODE-" + sku;
+    Buyer buyer = claims.buyer(sku, "IT-SUP", code);
+    String ip = Api.uniqueIp();
+
+    JsonObject t =
+        claims
+            .file(buyer, "INVALID_KEY", ip, Map.of("deviceId", "device-" + sku.toLowerCase()))
+            .json();
+
+    JsonObject event;
+    try (var reader =
+        jakarta.json.Json.createReader(
+            new java.io.StringReader(
+                Claims.outboxPayload(t.getString("ticketNo"), "TicketCreated")))) {
+      event = reader.readObject();
+    }
+    assertTrue(event.getString("contactHash").matches("[0-9a-f]{64}"), event.toString());
+    assertEquals(ip, event.getString("clientIp"));
+    assertEquals("device-" + sku.toLowerCase(), event.getString("deviceId"));
+    assertEquals(1, event.getJsonArray("keyFingerprints").size(), event.toString());
+    String raw = event.toString();
+    assertTrue(!raw.contains(buyer.email()) && !raw.contains(code), "no contact, no key: " + raw);
+  }
+
+  @Test
   void aBuyerWhoAsksForAHumanGetsOneEvenWhereTheAutomaticPathWouldAct() throws Exception {
     String sku = Api.unique("HUM");
     Buyer buyer = claims.buyer(sku, "IT-SUP", "CODE-" + sku);

@@ -151,4 +151,22 @@ final class Claims {
       }
     }
   }
+
+  /** The payload of the first outbox event of a type about one aggregate. */
+  static String outboxPayload(String aggregateId, String eventType) throws SQLException {
+    try (Connection c = TestServers.database();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT payload FROM outbox_event WHERE aggregate_id = ? AND event_type = ?"
+                    + " ORDER BY id LIMIT 1")) {
+      s.setString(1, aggregateId);
+      s.setString(2, eventType);
+      try (ResultSet r = s.executeQuery()) {
+        if (!r.next()) {
+          throw new AssertionError("no " + eventType + " for " + aggregateId + " in the outbox");
+        }
+        return r.getString(1);
+      }
+    }
+  }
 }
