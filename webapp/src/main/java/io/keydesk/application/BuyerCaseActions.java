@@ -4,7 +4,6 @@ import io.keydesk.application.AccessTokens.BuyerIdentity;
 import io.keydesk.application.Views.TicketView;
 import io.keydesk.domain.model.ticket.Actor;
 import io.keydesk.domain.model.ticket.Ticket;
-import io.keydesk.domain.model.ticket.TicketNo;
 import io.keydesk.domain.model.ticket.TicketRepository;
 import io.keydesk.domain.shared.NotFoundException;
 import io.keydesk.infrastructure.crypto.Digests;
@@ -99,12 +98,8 @@ public class BuyerCaseActions {
   }
 
   private Ticket own(BuyerIdentity buyer, String ticketNo) {
-    if (!TicketNo.looksValid(ticketNo)) {
-      throw new NotFoundException("ticket");
-    }
     return tickets
-        .find(new TicketNo(ticketNo))
-        .filter(t -> t.isFiledBy(buyer.contact()))
+        .findFiledBy(ticketNo, buyer.contact())
         .orElseThrow(() -> new NotFoundException("ticket"));
   }
 }

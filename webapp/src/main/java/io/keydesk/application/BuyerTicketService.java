@@ -13,7 +13,6 @@ import io.keydesk.domain.model.order.CardKeyVault;
 import io.keydesk.domain.model.order.Order;
 import io.keydesk.domain.model.order.OrderRepository;
 import io.keydesk.domain.model.ticket.Ticket;
-import io.keydesk.domain.model.ticket.TicketNo;
 import io.keydesk.domain.model.ticket.TicketRepository;
 import io.keydesk.domain.shared.DomainException;
 import io.keydesk.domain.shared.NotFoundException;
@@ -156,12 +155,8 @@ public class BuyerTicketService {
   }
 
   private Ticket own(BuyerIdentity buyer, String ticketNo) {
-    if (!TicketNo.looksValid(ticketNo)) {
-      throw new NotFoundException("ticket");
-    }
     return tickets
-        .find(new TicketNo(ticketNo))
-        .filter(t -> t.isFiledBy(buyer.contact()))
+        .findFiledBy(ticketNo, buyer.contact())
         .orElseThrow(() -> new NotFoundException("ticket"));
   }
 

@@ -6,7 +6,6 @@ import io.keydesk.domain.model.attachment.AttachmentRepository;
 import io.keydesk.domain.model.attachment.AttachmentStore;
 import io.keydesk.domain.model.ticket.Actor;
 import io.keydesk.domain.model.ticket.Ticket;
-import io.keydesk.domain.model.ticket.TicketNo;
 import io.keydesk.domain.model.ticket.TicketRepository;
 import io.keydesk.domain.shared.NotFoundException;
 import io.keydesk.infrastructure.attachments.AttachmentInspector;
@@ -214,20 +213,13 @@ public class TicketAttachments {
   }
 
   private Ticket own(BuyerIdentity buyer, String ticketNo) {
-    return find(ticketNo)
-        .filter(t -> t.isFiledBy(buyer.contact()))
+    return tickets
+        .findFiledBy(ticketNo, buyer.contact())
         .orElseThrow(() -> new NotFoundException("ticket"));
   }
 
   private Ticket load(String ticketNo) {
-    return find(ticketNo).orElseThrow(() -> new NotFoundException("ticket"));
-  }
-
-  private java.util.Optional<Ticket> find(String ticketNo) {
-    if (!TicketNo.looksValid(ticketNo)) {
-      return java.util.Optional.empty();
-    }
-    return tickets.find(new TicketNo(ticketNo));
+    return tickets.find(ticketNo).orElseThrow(() -> new NotFoundException("ticket"));
   }
 
   private static String randomId() {

@@ -9,22 +9,12 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
@@ -34,28 +24,12 @@ import org.openqa.selenium.By;
  * middle of a case and "talk to a human". Real headless Chromium against the deployed WAR with the
  * simulated supplier; screenshots in {@code target/screenshots}.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class FilingFlowIT {
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.keydesk();
-  }
-
-  @ArquillianResource URL url;
-  Api api;
+class FilingFlowIT extends BrowserIT {
   Claims claims;
-  private final List<Browser> browsers = new ArrayList<>();
 
   @BeforeEach
-  void client() {
-    api = new Api(url);
+  void claims() {
     claims = new Claims(api);
-  }
-
-  @AfterEach
-  void closeBrowsers() {
-    browsers.forEach(Browser::close);
   }
 
   @Test
@@ -255,8 +229,7 @@ class FilingFlowIT {
   }
 
   private Browser signIn(String name, String email, String orderNo) {
-    Browser buyer = new Browser(name, Device.PHONE, "en-US,en", api.base());
-    browsers.add(buyer);
+    Browser buyer = open(name, Device.PHONE, "en-US,en");
     buyer.get("/");
     buyer.type("find:orderNo", orderNo);
     buyer.type("find:contact", email);

@@ -9,20 +9,9 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 
 import io.keydesk.it.Api.Answer;
 import io.keydesk.it.Mails.Mail;
-import java.net.URL;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -32,34 +21,11 @@ import org.openqa.selenium.WebElement;
  * finds the unread message in the inbox. The same WAR and browser set-up as {@link
  * PortalJourneyIT}; screenshots go to {@code target/screenshots}.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class MagicLinkJourneyIT {
+class MagicLinkJourneyIT extends BrowserIT {
   private static final Pattern CODE = Pattern.compile("is ([0-9]{6})\\.");
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.keydesk();
-  }
-
-  @ArquillianResource URL url;
-  Api api;
-  private final List<Browser> browsers = new ArrayList<>();
-
-  @BeforeEach
-  void client() {
-    api = new Api(url);
-  }
-
-  @AfterEach
-  void closeBrowsers() {
-    browsers.forEach(Browser::close);
-  }
-
   private Browser open(String name, String languages) {
-    Browser browser = new Browser(name, Device.PHONE, languages, api.base());
-    browsers.add(browser);
-    return browser;
+    return open(name, Device.PHONE, languages);
   }
 
   @Test

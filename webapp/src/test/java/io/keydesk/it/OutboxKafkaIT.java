@@ -173,7 +173,12 @@ class OutboxKafkaIT extends ApiIT {
     for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(300))) {
       JsonObject body = Json.createReader(new StringReader(r.value())).readObject();
       Event e =
-          new Event(r.topic(), r.key(), body.getString("eventId"), body.getString("type"), body);
+          new Event(
+              r.topic(),
+              r.key(),
+              body.getString("eventId", null),
+              body.getString("type", null),
+              body);
       if (wanted.test(e)) {
         found.add(e);
       }

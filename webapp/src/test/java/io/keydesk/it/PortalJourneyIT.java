@@ -9,18 +9,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 
-import java.net.URL;
-import java.util.ArrayList;
-import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -30,30 +19,7 @@ import org.openqa.selenium.WebElement;
  * the console, and the buyer follows it to the end, in English and in Chinese. Real headless
  * Chromium against the deployed WAR; screenshots of every step go to {@code target/screenshots}.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PortalJourneyIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.keydesk();
-  }
-
-  @ArquillianResource URL url;
-  Api api;
-  private final List<Browser> browsers = new ArrayList<>();
-
-  @BeforeEach
-  void client() {
-    api = new Api(url);
-  }
-
-  @AfterEach
-  void closeBrowsers() {
-    for (Browser browser : browsers) {
-      browser.close();
-    }
-  }
+class PortalJourneyIT extends BrowserIT {
 
   @Test
   void aBuyerOnAPhoneReportsABadKeyAndFollowsTheCaseUntilAnAgentResolvesIt() {
@@ -227,11 +193,12 @@ class PortalJourneyIT {
     buyer.submit("find:submit");
     buyer.waitFor(textToBePresentInElementLocated(By.tagName("main"), "此项为必填项。"));
     buyer.shoot("21-find-zh-required");
-  }
 
-  private Browser open(String name, Device device, String languages) {
-    Browser browser = new Browser(name, device, languages, api.base());
-    browsers.add(browser);
-    return browser;
+    // The published rules, linked from the start page, in the same language.
+    buyer.submit("rulesLink");
+    buyer.waitFor(urlContains("/rules.xhtml"));
+    assertEquals("zh-CN", buyer.htmlLang());
+    buyer.shoot("22-rules-zh");
+    buyer.assertFitsTheScreen();
   }
 }

@@ -14,7 +14,6 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,6 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -33,15 +31,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -53,33 +45,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * over the WebSocket, the rating and the reopening; and a second buyer who cannot open the first
  * buyer's case or files.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class TicketPageIT {
+class TicketPageIT extends BrowserIT {
   /** Well under the 30 s poll: an update within this time came over the WebSocket. */
   private static final Duration LIVE = Duration.ofSeconds(12);
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.keydesk();
-  }
-
-  @ArquillianResource URL url;
-  Api api;
-  private final List<Browser> browsers = new ArrayList<>();
   private Path tmp;
 
   @BeforeEach
   void setUp() throws IOException {
-    api = new Api(url);
     tmp = Files.createTempDirectory("keydesk-upload-");
   }
 
   @AfterEach
   void tearDown() throws IOException {
-    for (Browser b : browsers) {
-      b.close();
-    }
     try (var files = Files.list(tmp)) {
       for (Path p : files.toList()) {
         Files.deleteIfExists(p);
@@ -110,8 +88,7 @@ class TicketPageIT {
   }
 
   private Browser signIn(String name, Buyer b, String languages) {
-    Browser browser = new Browser(name, Device.PHONE, languages, api.base());
-    browsers.add(browser);
+    Browser browser = open(name, Device.PHONE, languages);
     browser.get("/");
     browser.type("find:orderNo", b.orderNo());
     browser.type("find:contact", b.contact());

@@ -7,6 +7,19 @@ import java.util.Optional;
 public interface TicketRepository {
   Optional<Ticket> find(TicketNo no);
 
+  /**
+   * A ticket by the number a client sent, if it is well-formed and exists: an unknown, malformed or
+   * someone else's number is the same "not found" to the caller.
+   */
+  default Optional<Ticket> find(String ticketNo) {
+    return TicketNo.looksValid(ticketNo) ? find(new TicketNo(ticketNo)) : Optional.empty();
+  }
+
+  /** The ticket if that contact filed it: all a buyer may see or touch. */
+  default Optional<Ticket> findFiledBy(String ticketNo, Contact contact) {
+    return find(ticketNo).filter(t -> t.isFiledBy(contact));
+  }
+
   Optional<Ticket> findByIdempotencyKey(Contact contact, String key);
 
   List<Ticket> ofContact(Contact contact);
