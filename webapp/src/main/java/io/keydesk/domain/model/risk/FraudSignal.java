@@ -66,6 +66,12 @@ public class FraudSignal {
   @Column(name = "expires_at")
   private Instant expiresAt;
 
+  @Column(name = "contact_hash")
+  private String contactHash;
+
+  @Column(name = "stream_id")
+  private String streamId;
+
   protected FraudSignal() {}
 
   /** Who and what a signal is about; any part may be unknown. */
@@ -110,6 +116,58 @@ public class FraudSignal {
       throw new IllegalArgumentException("a signal must expire after it was raised");
     }
     this.expiresAt = expiresAt;
+  }
+
+  /**
+   * A signal from the streams job (source STREAM). The stream knows a buyer only by the keyed hash
+   * of their contact ({@code contactHash}); {@code streamId} ({@code kind|subject|window|start})
+   * makes it insert-once.
+   */
+  public static FraudSignal streamed(
+      String kind,
+      Subject subject,
+      String contactHash,
+      String streamId,
+      String detail,
+      Instant createdAt,
+      Instant expiresAt) {
+    String hash = contactHash == null ? null : contactHash.strip();
+    if (hash != null && !hash.matches("[0-9a-f]{64}")) {
+      throw new IllegalArgumentException("a contact hash is 64 lower-case hex digits");
+    }
+    boolean bare =
+        subject.contact() == null
+            && subject.clientIp() == null
+            && subject.deviceId() == null
+            && subject.fingerprint() == null
+            && subject.orderNo() == null;
+    FraudSignal s =
+        new FraudSignal(
+            kind,
+            Source.STREAM,
+            null,
+            bare && hash != null
+                ? new Subject(null, null, null, null, null, hash) // passes the subject check
+                : subject,
+            detail,
+            createdAt,
+            expiresAt);
+    if (bare && hash != null) {
+      s.fingerprint = null;
+    }
+    s.contactHash = hash;
+    s.streamId = notBlank(streamId, "stream id", 255);
+    return s;
+  }
+
+  /** The natural id of a streamed signal; null for the others. */
+  public String streamId() {
+    return streamId;
+  }
+
+  /** The keyed hash of the buyer's contact, for a buyer signal from the streams job. */
+  public Optional<String> contactHash() {
+    return Optional.ofNullable(contactHash);
   }
 
   public Long id() {
