@@ -91,11 +91,27 @@ public class FraudSignal {
       String detail,
       Instant createdAt,
       Instant expiresAt) {
+    this(kind, source, decision, subject, null, detail, createdAt, expiresAt);
+  }
+
+  private FraudSignal(
+      String kind,
+      Source source,
+      Decision decision,
+      Subject subject,
+      String contactHash,
+      String detail,
+      Instant createdAt,
+      Instant expiresAt) {
     this.kind = notBlank(kind, "kind", 40);
     this.source = notNull(source, "source").name();
     this.decision = decision == null ? null : decision.name();
     notNull(subject, "subject");
+    if (contactHash != null && !contactHash.matches("[0-9a-f]{64}")) {
+      throw new IllegalArgumentException("a contact hash is 64 lower-case hex digits");
+    }
     if (subject.contact() == null
+        && contactHash == null
         && subject.clientIp() == null
         && subject.deviceId() == null
         && subject.fingerprint() == null
@@ -106,6 +122,7 @@ public class FraudSignal {
     this.ticketNo = subject.ticketNo();
     this.orderNo = subject.orderNo();
     this.contact = subject.contact();
+    this.contactHash = contactHash;
     this.clientIp = subject.clientIp();
     this.deviceId = subject.deviceId();
     this.fingerprint = subject.fingerprint();
@@ -131,31 +148,9 @@ public class FraudSignal {
       String detail,
       Instant createdAt,
       Instant expiresAt) {
-    String hash = contactHash == null ? null : contactHash.strip();
-    if (hash != null && !hash.matches("[0-9a-f]{64}")) {
-      throw new IllegalArgumentException("a contact hash is 64 lower-case hex digits");
-    }
-    boolean bare =
-        subject.contact() == null
-            && subject.clientIp() == null
-            && subject.deviceId() == null
-            && subject.fingerprint() == null
-            && subject.orderNo() == null;
     FraudSignal s =
         new FraudSignal(
-            kind,
-            Source.STREAM,
-            null,
-            bare && hash != null
-                ? new Subject(null, null, null, null, null, hash) // passes the subject check
-                : subject,
-            detail,
-            createdAt,
-            expiresAt);
-    if (bare && hash != null) {
-      s.fingerprint = null;
-    }
-    s.contactHash = hash;
+            kind, Source.STREAM, null, subject, contactHash, detail, createdAt, expiresAt);
     s.streamId = notBlank(streamId, "stream id", 255);
     return s;
   }
