@@ -192,7 +192,7 @@ public class DomainEvents {
   }
 
   /** A keyed hash of the buyer's contact: the same buyer is recognisable, the contact is not. */
-  String contactHash(Contact contact) {
+  public String contactHash(Contact contact) {
     return vault.fingerprint("contact:" + contact.value());
   }
 }

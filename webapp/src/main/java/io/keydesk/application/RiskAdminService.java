@@ -54,7 +54,8 @@ public class RiskAdminService {
       String fingerprint,
       String detail,
       Instant createdAt,
-      Instant expiresAt) {}
+      Instant expiresAt,
+      String contactHash) {}
 
   /** A page of signals. */
   public record SignalPage(List<SignalView> items, long total, int page, int size) {}
@@ -262,7 +263,8 @@ public class RiskAdminService {
         who.fingerprint(),
         s.detail(),
         s.createdAt(),
-        s.expiresAt().orElse(null));
+        s.expiresAt().orElse(null),
+        s.contactHash().orElse(null));
   }
 
   static BlockView view(BlockEntry b) {

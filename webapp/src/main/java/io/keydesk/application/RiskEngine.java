@@ -28,6 +28,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class RiskEngine {
   @Inject RiskRepository risk;
+  @Inject DomainEvents events;
 
   /**
    * Assesses the claim of {@code ticket} (opened, not yet stored) in the caller's transaction.
@@ -61,7 +62,8 @@ public class RiskEngine {
             otherBuyers,
             risk.velocity(contact, ip, device, now),
             risk.blocked(contact, ip, device, now),
-            risk.externalSignals(contact, ip, device, now),
+            risk.externalSignals(
+                contact, events.contactHash(ticket.buyerContact()), ip, device, now),
             risk.credit(contact));
     RiskAssessment assessment = RiskPolicy.assess(facts, risk.settings());
     for (Reason reason : assessment.reasons()) {

@@ -76,6 +76,9 @@ public final class NoticeTexts {
     }
     template.optional().forEach(p -> keys.add("notice.param." + p));
     keys.addAll(List.of("notice.greeting", "notice.automatic", "notice.signature"));
+    if (template == Template.PRODUCT_ALERT) {
+      keys.add("notice.PRODUCT_ALERT.link");
+    }
     if (template == Template.DELIVERY_RESEND) {
       keys.addAll(List.of("notice.key", "notice.keyWithSecret"));
     }
@@ -125,7 +128,11 @@ public final class NoticeTexts {
       paragraphs.add(String.join("\n", keyLines));
     }
     paragraphs.addAll(extra);
-    String linkLine = link == null ? null : format(texts, "notice.param.link", locale, link);
+    String linkKey =
+        texts.containsKey("notice." + template + ".link")
+            ? "notice." + template + ".link"
+            : "notice.param.link";
+    String linkLine = link == null ? null : format(texts, linkKey, locale, link);
     Map<String, String> links = new LinkedHashMap<>();
     if (linkLine != null) {
       paragraphs.add(linkLine);
@@ -167,9 +174,11 @@ public final class NoticeTexts {
     if (template.optional().contains("link") && !values.containsKey("link")) {
       values.put(
           "link",
-          publicUrl
-              + "/ticket.xhtml?no="
-              + URLEncoder.encode(values.get("ticketNo"), StandardCharsets.UTF_8));
+          values.containsKey("ticketNo")
+              ? publicUrl
+                  + "/ticket.xhtml?no="
+                  + URLEncoder.encode(values.get("ticketNo"), StandardCharsets.UTF_8)
+              : publicUrl + "/");
     }
     return values;
   }

@@ -211,7 +211,7 @@ public class JpaRiskRepository implements RiskRepository {
 
   @Override
   public List<String> externalSignals(
-      String contact, String clientIp, String deviceId, Instant now) {
+      String contact, String contactHash, String clientIp, String deviceId, Instant now) {
     // One indexed range per subject (V7 indexes lead with the source); an OR across the three
     // columns would scan every signal the engine ever recorded.
     String live = " AND source IN ('STREAM', 'STAFF') AND (expires_at IS NULL OR expires_at > ?)";
@@ -224,6 +224,8 @@ public class JpaRiskRepository implements RiskRepository {
                     + live
                     + " UNION SELECT kind FROM fraud_signal WHERE device_id = ?"
                     + live
+                    + " UNION SELECT kind FROM fraud_signal WHERE contact_hash = ?"
+                    + live
                     + " ORDER BY kind")
             .setParameter(1, contact == null ? "" : contact)
             .setParameter(2, utc(now))
@@ -231,6 +233,8 @@ public class JpaRiskRepository implements RiskRepository {
             .setParameter(4, utc(now))
             .setParameter(5, deviceId == null ? "" : deviceId)
             .setParameter(6, utc(now))
+            .setParameter(7, contactHash == null ? "" : contactHash)
+            .setParameter(8, utc(now))
             .getResultList();
     return kinds;
   }
@@ -239,6 +243,22 @@ public class JpaRiskRepository implements RiskRepository {
   public void record(FraudSignal signal) {
     em.persist(signal);
     em.flush();
+  }
+
+  @Override
+  public boolean recordStreamed(FraudSignal signal) {
+    // One consumer group reads the topic, so one instance writes a given signal; the unique
+    // stream_id index is the backstop.
+    long known =
+        em.createQuery("SELECT COUNT(s) FROM FraudSignal s WHERE s.streamId = :id", Long.class)
+            .setParameter("id", signal.streamId())
+            .getSingleResult();
+    if (known > 0) {
+      return false;
+    }
+    em.persist(signal);
+    em.flush();
+    return true;
   }
 
   @Override

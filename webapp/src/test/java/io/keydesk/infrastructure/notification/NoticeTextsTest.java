@@ -104,6 +104,10 @@ class NoticeTextsTest {
         p.put("resolution", "REFUNDED");
         p.put("note", "The refund takes 1-3 days.");
       }
+      case PRODUCT_ALERT -> {
+        p.put("orderNo", "SO-20261120-0042");
+        p.put("product", "Steam wallet 100 (STEAM-100)");
+      }
     }
     template.check(p);
     return p;
@@ -171,6 +175,22 @@ class NoticeTextsTest {
     assertTrue(r.html().contains("<a href=\"" + link + "\">" + link + "</a>"), r.html());
     assertTrue(r.sms().contains(link), r.sms());
     assertFalse(r.inboxBody().contains(link), "the inbox is in the portal already");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"en", "zh-CN"})
+  void aProductAlertSaysWhatHappenedAndLinksToThePortalToReport(String language) {
+    Rendered r =
+        texts.render(Template.PRODUCT_ALERT, language, sample(Template.PRODUCT_ALERT), List.of());
+    String portal = "https://help.shop.example/";
+    assertTrue(r.text().contains("SO-20261120-0042"), r.text());
+    assertTrue(r.text().contains("Steam wallet 100 (STEAM-100)"), r.text());
+    assertTrue(r.text().contains(portal), r.text());
+    assertTrue(r.html().contains("<a href=\"" + portal + "\">"), r.html());
+    assertTrue(r.sms().contains(portal), r.sms());
+    assertTrue(r.subject().contains("SO-20261120-0042"), r.subject());
+    assertFalse(r.text().contains("ticket.xhtml"), "there is no case to follow yet");
+    assertTrue(r.inboxBody().contains("STEAM-100"), r.inboxBody());
   }
 
   @ParameterizedTest

@@ -36,7 +36,13 @@ public enum Template {
   /**
    * A case was resolved: {@code resolution} is a {@link Resolution} name, {@code note} optional.
    */
-  TICKET_RESOLVED(List.of("ticketNo", "resolution"), List.of("note", "link"), Set.of(), true);
+  TICKET_RESOLVED(List.of("ticketNo", "resolution"), List.of("note", "link"), Set.of(), true),
+  /**
+   * Predictive after-sales: the product of the buyer's order ({@code product}, its name and SKU)
+   * draws unusually many complaints; check the key and report it in the portal ({@code link}, the
+   * portal's start page by default) if it fails. Sent once per buyer and product alert.
+   */
+  PRODUCT_ALERT(List.of("orderNo", "product"), List.of("link"), Set.of(), true);
 
   /** Longest value a parameter may have. */
   public static final int MAX_VALUE = 2000;

@@ -66,6 +66,12 @@ public class FraudSignal {
   @Column(name = "expires_at")
   private Instant expiresAt;
 
+  @Column(name = "contact_hash")
+  private String contactHash;
+
+  @Column(name = "stream_id")
+  private String streamId;
+
   protected FraudSignal() {}
 
   /** Who and what a signal is about; any part may be unknown. */
@@ -85,11 +91,27 @@ public class FraudSignal {
       String detail,
       Instant createdAt,
       Instant expiresAt) {
+    this(kind, source, decision, subject, null, detail, createdAt, expiresAt);
+  }
+
+  private FraudSignal(
+      String kind,
+      Source source,
+      Decision decision,
+      Subject subject,
+      String contactHash,
+      String detail,
+      Instant createdAt,
+      Instant expiresAt) {
     this.kind = notBlank(kind, "kind", 40);
     this.source = notNull(source, "source").name();
     this.decision = decision == null ? null : decision.name();
     notNull(subject, "subject");
+    if (contactHash != null && !contactHash.matches("[0-9a-f]{64}")) {
+      throw new IllegalArgumentException("a contact hash is 64 lower-case hex digits");
+    }
     if (subject.contact() == null
+        && contactHash == null
         && subject.clientIp() == null
         && subject.deviceId() == null
         && subject.fingerprint() == null
@@ -100,6 +122,7 @@ public class FraudSignal {
     this.ticketNo = subject.ticketNo();
     this.orderNo = subject.orderNo();
     this.contact = subject.contact();
+    this.contactHash = contactHash;
     this.clientIp = subject.clientIp();
     this.deviceId = subject.deviceId();
     this.fingerprint = subject.fingerprint();
@@ -110,6 +133,36 @@ public class FraudSignal {
       throw new IllegalArgumentException("a signal must expire after it was raised");
     }
     this.expiresAt = expiresAt;
+  }
+
+  /**
+   * A signal from the streams job (source STREAM). The stream knows a buyer only by the keyed hash
+   * of their contact ({@code contactHash}); {@code streamId} ({@code kind|subject|window|start})
+   * makes it insert-once.
+   */
+  public static FraudSignal streamed(
+      String kind,
+      Subject subject,
+      String contactHash,
+      String streamId,
+      String detail,
+      Instant createdAt,
+      Instant expiresAt) {
+    FraudSignal s =
+        new FraudSignal(
+            kind, Source.STREAM, null, subject, contactHash, detail, createdAt, expiresAt);
+    s.streamId = notBlank(streamId, "stream id", 255);
+    return s;
+  }
+
+  /** The natural id of a streamed signal; null for the others. */
+  public String streamId() {
+    return streamId;
+  }
+
+  /** The keyed hash of the buyer's contact, for a buyer signal from the streams job. */
+  public Optional<String> contactHash() {
+    return Optional.ofNullable(contactHash);
   }
 
   public Long id() {

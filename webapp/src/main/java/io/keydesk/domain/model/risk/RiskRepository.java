@@ -33,10 +33,20 @@ public interface RiskRepository {
 
   CreditHistory credit(String contact);
 
-  /** Kinds of live outside signals (streams job, staff) on this contact, IP address or device. */
-  List<String> externalSignals(String contact, String clientIp, String deviceId, Instant now);
+  /**
+   * Kinds of live outside signals (streams job, staff) on this contact (or the keyed hash of it, as
+   * the streams job names buyers), IP address or device.
+   */
+  List<String> externalSignals(
+      String contact, String contactHash, String clientIp, String deviceId, Instant now);
 
   void record(FraudSignal signal);
+
+  /**
+   * Records a signal of the streams job once: false (and nothing written) when a signal with the
+   * same stream id is already stored.
+   */
+  boolean recordStreamed(FraudSignal signal);
 
   /** Signals newest first, filtered; null filter parts match anything. */
   List<FraudSignal> signals(SignalFilter filter);
