@@ -112,8 +112,22 @@ class AnalyticsResultsIT extends ApiIT {
   void aSupplierManagerSeesOnlyTheirSuppliersRatesAndBadParametersAreProblems() throws Exception {
     String own = Api.unique("OWN");
     String other = Api.unique("OTH");
-    claims.order(Api.unique("SO"), "own@example.com", own, "VALVE-CN", 1, "10.00", "C-" + own);
-    claims.order(Api.unique("SO"), "oth@example.com", other, "IT-SUP", 1, "10.00", "C-" + other);
+    claims.order(
+        Api.unique("SO"),
+        own.toLowerCase() + "@example.com",
+        own,
+        "VALVE-CN",
+        1,
+        "10.00",
+        "C-" + own);
+    claims.order(
+        Api.unique("SO"),
+        other.toLowerCase() + "@example.com",
+        other,
+        "IT-SUP",
+        1,
+        "10.00",
+        "C-" + other);
     Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
     send(
         Topics.COMPLAINT_RATES,
