@@ -72,7 +72,16 @@ public final class StreamsBenchmark {
 
   private StreamsBenchmark() {}
 
-  record Options(int orders, int hours, int threads, Duration timeout, boolean keepData) {
+  record Options(
+      int orders,
+      int hours,
+      int threads,
+      Duration timeout,
+      boolean keepData,
+      boolean sql,
+      int sqlOrders,
+      int sqlTickets,
+      int repeats) {
     static final String USAGE =
         String.join(
             "\n",
@@ -81,7 +90,12 @@ public final class StreamsBenchmark {
             "  --hours 48        event times spread over this many past hours",
             "  --threads 1       stream threads of the job (the input topics have 3 partitions)",
             "  --timeout-seconds 900  give up when the lag is not 0 by then",
-            "  --keep-data       keep the data folder under benchmarks/target");
+            "  --keep-data       keep the data folder under benchmarks/target",
+            "  --sql             instead: complaint rates by SQL on MariaDB vs the streamed read"
+                + " model",
+            "  --sql-orders 5000000   orders loaded for --sql",
+            "  --sql-tickets 1000000  tickets loaded for --sql",
+            "  --repeats 10      timed runs of each query for --sql");
 
     static Options parse(String... args) {
       int orders = 300_000;
@@ -89,6 +103,10 @@ public final class StreamsBenchmark {
       int threads = 1;
       Duration timeout = Duration.ofSeconds(900);
       boolean keep = false;
+      boolean sql = false;
+      int sqlOrders = 5_000_000;
+      int sqlTickets = 1_000_000;
+      int repeats = 10;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--orders" -> orders = positive(args, ++i);
@@ -96,6 +114,10 @@ public final class StreamsBenchmark {
           case "--threads" -> threads = positive(args, ++i);
           case "--timeout-seconds" -> timeout = Duration.ofSeconds(positive(args, ++i));
           case "--keep-data" -> keep = true;
+          case "--sql" -> sql = true;
+          case "--sql-orders" -> sqlOrders = positive(args, ++i);
+          case "--sql-tickets" -> sqlTickets = positive(args, ++i);
+          case "--repeats" -> repeats = positive(args, ++i);
           case "--help", "-h" -> {
             System.out.println(USAGE);
             System.exit(0);
@@ -103,7 +125,11 @@ public final class StreamsBenchmark {
           default -> throw new IllegalArgumentException("Unknown option " + args[i] + "\n" + USAGE);
         }
       }
-      return new Options(orders, hours, threads, timeout, keep);
+      if (sqlTickets > sqlOrders) {
+        throw new IllegalArgumentException("--sql-tickets must not exceed --sql-orders");
+      }
+      return new Options(
+          orders, hours, threads, timeout, keep, sql, sqlOrders, sqlTickets, repeats);
     }
 
     private static int positive(String[] args, int i) {
@@ -122,6 +148,32 @@ public final class StreamsBenchmark {
     Options options = Options.parse(args);
     Path root = Path.of(System.getProperty("keydesk.root", ".")).toAbsolutePath();
     MachineFacts machine = MachineFacts.collect(root);
+    if (options.sql()) {
+      StringBuilder report =
+          new StringBuilder(
+              SqlRatesBenchmark.run(
+                  root, machine, options.sqlOrders(), options.sqlTickets(), options.repeats()));
+      report.insert(
+          report.indexOf("\n\n") + 2,
+          String.format(
+              Locale.ROOT,
+              "- Machine: %s CPUs (%s), %s RAM, Linux %s; load average at start %s%n"
+                  + "- Java: %s; commit %s%n- Command: `benchmarks/streams %s`%n",
+              machine.nproc(),
+              machine.cpuModel(),
+              machine.memory(),
+              machine.kernel(),
+              machine.loadAverage(),
+              machine.java(),
+              machine.commit(),
+              String.join(" ", args)));
+      System.out.println(report);
+      Files.writeString(
+          root.resolve("benchmarks/target/sql-rates-report.md"),
+          report.toString(),
+          StandardCharsets.UTF_8);
+      return;
+    }
     Path work = root.resolve("benchmarks/target/streams-bench");
     Servers.deleteRecursively(work);
     Files.createDirectories(work);
