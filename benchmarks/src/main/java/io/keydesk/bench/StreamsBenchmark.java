@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -237,6 +236,12 @@ public final class StreamsBenchmark {
                           Topics.PRODUCT_ALERTS,
                           Topics.TICKETS_PER_CATEGORY,
                           Topics.DEAD_LETTER)));
+          List<String> internal =
+              admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                  .filter(name -> name.startsWith(APP_ID + "-"))
+                  .sorted()
+                  .toList();
+          outputs.putAll(sums(endOffsets(admin, internal)));
           String report =
               report(
                   machine,
@@ -638,10 +643,17 @@ public final class StreamsBenchmark {
             usage.cores().get(ProcessStats.CpuUsage.LOAD_GENERATOR) * seconds / total * 1e6,
             usage.cores().get("broker") * seconds / total * 1e6));
     out.append(
-        "Records on the result topics afterwards (end offsets, incl. transaction markers): ");
-    List<String> parts = new ArrayList<>();
-    outputs.forEach((topic, n) -> parts.add(topic + " " + String.format(Locale.ROOT, "%,d", n)));
-    out.append(String.join(", ", parts)).append(".\n");
+        "Records written by the job (end offsets, including transaction markers), per topic and per"
+            + " input event:\n\n| topic | records | per input event |\n|---|---:|---:|\n");
+    outputs.forEach(
+        (topic, n) ->
+            out.append(
+                String.format(
+                    Locale.ROOT,
+                    "| %s | %,d | %.2f |%n",
+                    topic.replace(APP_ID + "-", "(internal) "),
+                    n,
+                    (double) n / total)));
     return out.toString();
   }
 }
