@@ -80,7 +80,10 @@ public final class StreamsBenchmark {
       boolean sql,
       int sqlOrders,
       int sqlTickets,
-      int repeats) {
+      int repeats,
+      boolean freshness,
+      int tickets,
+      int perSecond) {
     static final String USAGE =
         String.join(
             "\n",
@@ -94,7 +97,10 @@ public final class StreamsBenchmark {
                 + " model",
             "  --sql-orders 5000000   orders loaded for --sql",
             "  --sql-tickets 1000000  tickets loaded for --sql",
-            "  --repeats 10      timed runs of each query for --sql");
+            "  --repeats 10      timed runs of each query for --sql",
+            "  --freshness       instead: API 201 → updated complaint rate (Payara + job + broker)",
+            "  --tickets 200     tickets filed for --freshness",
+            "  --per-second 5    tickets per second for --freshness");
 
     static Options parse(String... args) {
       int orders = 300_000;
@@ -106,6 +112,9 @@ public final class StreamsBenchmark {
       int sqlOrders = 5_000_000;
       int sqlTickets = 1_000_000;
       int repeats = 10;
+      boolean freshness = false;
+      int tickets = 200;
+      int perSecond = 5;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--orders" -> orders = positive(args, ++i);
@@ -117,6 +126,9 @@ public final class StreamsBenchmark {
           case "--sql-orders" -> sqlOrders = positive(args, ++i);
           case "--sql-tickets" -> sqlTickets = positive(args, ++i);
           case "--repeats" -> repeats = positive(args, ++i);
+          case "--freshness" -> freshness = true;
+          case "--tickets" -> tickets = positive(args, ++i);
+          case "--per-second" -> perSecond = positive(args, ++i);
           case "--help", "-h" -> {
             System.out.println(USAGE);
             System.exit(0);
@@ -128,7 +140,18 @@ public final class StreamsBenchmark {
         throw new IllegalArgumentException("--sql-tickets must not exceed --sql-orders");
       }
       return new Options(
-          orders, hours, threads, timeout, keep, sql, sqlOrders, sqlTickets, repeats);
+          orders,
+          hours,
+          threads,
+          timeout,
+          keep,
+          sql,
+          sqlOrders,
+          sqlTickets,
+          repeats,
+          freshness,
+          tickets,
+          perSecond);
     }
 
     private static int positive(String[] args, int i) {
@@ -147,6 +170,15 @@ public final class StreamsBenchmark {
     Options options = Options.parse(args);
     Path root = Path.of(System.getProperty("keydesk.root", ".")).toAbsolutePath();
     MachineFacts machine = MachineFacts.collect(root);
+    if (options.freshness()) {
+      String report =
+          FreshnessBenchmark.run(
+              root, machine, String.join(" ", args), options.tickets(), options.perSecond());
+      System.out.println(report);
+      Files.writeString(
+          root.resolve("benchmarks/target/freshness-report.md"), report, StandardCharsets.UTF_8);
+      return;
+    }
     if (options.sql()) {
       StringBuilder report =
           new StringBuilder(
