@@ -32,6 +32,18 @@ class StreamsBenchmarkOptionsTest {
   }
 
   @Test
+  void freshnessTakesItsRate() {
+    StreamsBenchmark.Options options =
+        StreamsBenchmark.Options.parse("--freshness", "--tickets", "20", "--per-second", "2");
+
+    assertTrue(options.freshness());
+    assertEquals(20, options.tickets());
+    assertEquals(2, options.perSecond());
+    assertThrows(
+        IllegalArgumentException.class, () -> StreamsBenchmark.Options.parse("--per-second", "0"));
+  }
+
+  @Test
   void badValuesAreRefusedWithTheOptionNamed() {
     IllegalArgumentException zero =
         assertThrows(
