@@ -88,7 +88,7 @@ public final class StreamsBenchmark {
         String.join(
             "\n",
             "Usage: benchmarks/streams [options]",
-            "  --orders 300000   orders in the backlog (331 events per 100 orders)",
+            "  --orders 150000   orders in the backlog (331 events per 100 orders)",
             "  --hours 48        event times spread over this many past hours",
             "  --threads 1       stream threads of the job (the input topics have 3 partitions)",
             "  --timeout-seconds 900  give up when the lag is not 0 by then",
@@ -103,7 +103,7 @@ public final class StreamsBenchmark {
             "  --per-second 5    tickets per second for --freshness");
 
     static Options parse(String... args) {
-      int orders = 300_000;
+      int orders = 150_000;
       int hours = 48;
       int threads = 1;
       Duration timeout = Duration.ofSeconds(900);

@@ -12,7 +12,7 @@ class StreamsBenchmarkOptionsTest {
   void theDefaultsAreThePublishedRuns() {
     StreamsBenchmark.Options options = StreamsBenchmark.Options.parse();
 
-    assertEquals(300_000, options.orders());
+    assertEquals(150_000, options.orders());
     assertEquals(1, options.threads());
     assertFalse(options.sql());
     assertEquals(5_000_000, options.sqlOrders());
