@@ -53,8 +53,17 @@ public final class StreamsApp implements AutoCloseable {
 
   /** Builds the topology and the client; nothing is processed until {@link #start()}. */
   public StreamsApp(StreamsSettings settings) {
+    this(settings, Map.of());
+  }
+
+  /**
+   * As {@link #StreamsApp(StreamsSettings)}, with Kafka Streams settings that win over those of
+   * {@code settings} (tests: shorter session and transaction timeouts for a fast fail-over).
+   */
+  StreamsApp(StreamsSettings settings, Map<String, ?> overrides) {
     this.settings = settings;
     Properties config = settings.streamsConfig();
+    config.putAll(overrides);
     this.streams =
         new KafkaStreams(AnalyticsTopology.build(config, settings.fraudThresholds()), config);
     streams.setStateListener(this::onStateChange);
