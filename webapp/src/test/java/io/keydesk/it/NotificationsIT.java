@@ -23,7 +23,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -34,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -45,7 +43,6 @@ import org.junit.jupiter.api.Test;
  * into the inbox, and a mail server outage delays mail without losing it.
  */
 class NotificationsIT extends ApiIT {
-  private static final Duration WAIT = Duration.ofSeconds(30);
 
   /** A mail as GreenMail received it: headers and both parts, decoded. */
   record Mail(String to, String subject, String language, String text, String html) {}
@@ -119,7 +116,7 @@ class NotificationsIT extends ApiIT {
         "internal notes are not sent");
 
     JsonObject inbox =
-        await(
+        Mails.until(
             () -> inbox(buyer),
             i -> i.getJsonArray("messages").size() == 3,
             "three inbox messages");
@@ -148,7 +145,8 @@ class NotificationsIT extends ApiIT {
     Buyer bob = buyer("INBB", "K-INBB-1");
     String ticketNo = file(alice, "en", "Key rejected");
     JsonObject aliceInbox =
-        await(() -> inbox(alice), i -> i.getJsonArray("messages").size() == 1, "alice's message");
+        Mails.until(
+            () -> inbox(alice), i -> i.getJsonArray("messages").size() == 1, "alice's message");
     JsonObject message = aliceInbox.getJsonArray("messages").getJsonObject(0);
     assertEquals(ticketNo, message.getString("ticketNo"));
     assertEquals("Your case " + ticketNo + ": With an agent", message.getString("title"));
@@ -182,12 +180,12 @@ class NotificationsIT extends ApiIT {
           agent,
           "{\"type\":\"RESOLVE\",\"resolution\":\"REFUNDED\",\"text\":\"Your money is on its"
               + " way.\"}");
-      await(
+      Mails.until(
           () -> inbox(buyer),
           i -> i.getJsonArray("messages").size() == 2,
           "the inbox does not wait for the mail server");
       Row waiting =
-          await(
+          Mails.until(
               () -> row(buyer.contact(), "EMAIL", "TICKET_RESOLVED"),
               r -> r.attempts() >= 2,
               "the mail is tried again while the server is down");
@@ -201,7 +199,7 @@ class NotificationsIT extends ApiIT {
     assertEquals("Your case " + ticketNo + " is resolved: Refunded", late.subject());
     assertTrue(late.text().contains("Note: Your money is on its way."), late.text());
     Row sent =
-        await(
+        Mails.until(
             () -> row(buyer.contact(), "EMAIL", "TICKET_RESOLVED"),
             r -> r.status().equals("SENT"),
             "the row is marked sent");
@@ -250,7 +248,7 @@ class NotificationsIT extends ApiIT {
             .contains("Your verification code for order " + buyer.orderNo() + " is 493021."),
         codeMail.text());
     assertTrue(codeMail.text().contains("valid for 10 minutes"));
-    Row otcRow = await(() -> row(otc), r -> r.status().equals("SENT"), "the code is sent");
+    Row otcRow = Mails.until(() -> row(otc), r -> r.status().equals("SENT"), "the code is sent");
     assertNull(otcRow.secrets(), "the sealed code is cleared once sent");
     assertFalse(otcRow.params().contains(code));
 
@@ -259,10 +257,10 @@ class NotificationsIT extends ApiIT {
     assertTrue(keys.text().contains("卡密 1：KEY-RESEND-AAAA"), keys.text());
     assertTrue(keys.text().contains("卡密 2：KEY-RESEND-BBBB"), keys.text());
     assertTrue(keys.html().contains("KEY-RESEND-AAAA"));
-    await(() -> row(resendMail), r -> r.status().equals("SENT"), "the keys are sent");
+    Mails.until(() -> row(resendMail), r -> r.status().equals("SENT"), "the keys are sent");
 
     JsonObject inbox =
-        await(() -> inbox(buyer), i -> i.getJsonArray("messages").size() == 1, "inbox note");
+        Mails.until(() -> inbox(buyer), i -> i.getJsonArray("messages").size() == 1, "inbox note");
     String note = inbox.getJsonArray("messages").getJsonObject(0).toString();
     assertTrue(note.contains("已通过邮件或短信重新发送"), note);
     assertFalse(note.contains("KEY-RESEND"), "the inbox never shows keys");
@@ -292,7 +290,7 @@ class NotificationsIT extends ApiIT {
             "{\"minutesValid\":\"1\",\"orderNo\":\"" + buyer.orderNo() + "\"}",
             "{\"code\":\"777111\"}",
             Instant.now().minusSeconds(120));
-    Row expired = await(() -> row(id), r -> r.status().equals("EXPIRED"), "the code expires");
+    Row expired = Mails.until(() -> row(id), r -> r.status().equals("EXPIRED"), "the code expires");
     assertNull(expired.secrets());
     assertNull(expired.sentAt());
     assertTrue(mails(buyer.contact()).isEmpty(), "nothing was mailed");
@@ -351,28 +349,10 @@ class NotificationsIT extends ApiIT {
   }
 
   private static Mail awaitMail(String to, Predicate<Mail> match) {
-    return await(
+    return Mails.until(
         () -> mails(to).stream().filter(match).findFirst().orElse(null),
         m -> m != null,
         "a mail to " + to);
-  }
-
-  private static <T> T await(Supplier<T> probe, Predicate<T> done, String what) {
-    Instant deadline = Instant.now().plus(WAIT);
-    T last = null;
-    while (Instant.now().isBefore(deadline)) {
-      last = probe.get();
-      if (done.test(last)) {
-        return last;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-    throw new AssertionError("timed out waiting for " + what + "; last seen: " + last);
   }
 
   /** A notification row as the relay left it. */
