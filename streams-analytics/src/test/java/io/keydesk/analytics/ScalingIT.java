@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keydesk.analytics.ScalingWorkload.Event;
 import io.keydesk.analytics.ScalingWorkload.Phase;
+import io.keydesk.embedded.ChildProcess;
 import io.keydesk.embedded.KafkaBroker;
 import io.keydesk.embedded.Ports;
 import io.keydesk.events.Topics;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -52,11 +54,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real job on a real broker (input topics of 2 partitions, exactly_once_v2) gives the same
- * results however many instances run it. Each run gets its own broker and reads the same {@link
- * ScalingWorkload}, phase by phase; the results are read back with {@code read_committed}: the
- * latest value per key of the result tables, and every record of the event topics (alerts, fraud
- * signals, dead letters), so a lost or double-counted event, or an alert or signal raised twice,
- * shows as a difference.
+ * results however many instances run it, and when one of two instances is killed mid-way. Each run
+ * gets its own broker and reads the same {@link ScalingWorkload}, phase by phase; the results are
+ * read back with {@code read_committed}: the latest value per key of the result tables, and every
+ * record of the event topics (alerts, fraud signals, dead letters), so a lost or double-counted
+ * event, or an alert or signal raised twice, shows as a difference.
  */
 class ScalingIT {
 
@@ -125,6 +127,35 @@ class ScalingIT {
     assertSameResults(singleInstance, results(broker));
   }
 
+  @Test
+  void killingOneOfTwoInstancesMidwayLosesAndDoubleCountsNothing() throws Exception {
+    broker = KafkaBroker.start(tmp.resolve("kafka"), Ports.freePort());
+    String appId = "scaling-kill";
+    ChildProcess survivor = instance("survivor", appId);
+    ChildProcess victim = instance("victim", appId);
+    awaitMembers(appId, 2);
+
+    int half = WORKLOAD.size() / 2;
+    for (Phase phase : WORKLOAD.subList(0, half)) {
+      produce(broker, phase);
+      awaitProcessed(broker, appId, phase);
+    }
+    // A real kill: SIGKILL, no close, no commit, no leaving the group; the group notices only
+    // after the session timeout, and its tasks move to the survivor with their state restored
+    // from the changelogs.
+    ProcessHandle victimHandle = ProcessHandle.of(victim.pid()).orElseThrow();
+    assertTrue(victimHandle.destroyForcibly(), "SIGKILL sent");
+    victimHandle.onExit().get(30, TimeUnit.SECONDS);
+    assertFalse(victim.isAlive(), "the killed instance is gone");
+    for (Phase phase : WORKLOAD.subList(half, WORKLOAD.size())) {
+      produce(broker, phase);
+      awaitProcessed(broker, appId, phase);
+    }
+    assertTrue(survivor.isAlive(), () -> "survivor died:\n" + survivor.logTail(40));
+
+    assertSameResults(singleInstance, results(broker));
+  }
+
   // --- the job ---
 
   private static StreamsApp inProcess(KafkaBroker broker, Path stateDir, String appId) {
@@ -134,6 +165,28 @@ class ScalingIT {
             ScalingInstance.FAST_FAILOVER);
     app.start();
     return app;
+  }
+
+  /** Starts an instance in its own JVM (stopped after the test if still alive). */
+  private ChildProcess instance(String name, String appId) {
+    List<String> command =
+        List.of(
+            ChildProcess.javaExecutable(),
+            "-Xmx256m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            ScalingInstance.class.getName(),
+            broker.bootstrapServers(),
+            tmp.resolve("streams-" + name).toString(),
+            appId,
+            Integer.toString(PARTITIONS));
+    ChildProcess child =
+        ChildProcess.builder("streams-" + name, command)
+            .logFile(tmp.resolve(name + ".log"))
+            .stopGrace(Duration.ofSeconds(20))
+            .start();
+    running.add(child);
+    return child;
   }
 
   /** Waits until the group is stable with {@code members} members (so both own tasks). */

@@ -4,6 +4,7 @@ import io.keydesk.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,14 @@ import java.util.List;
  */
 final class ScalingWorkload {
 
-  static final Instant T0 = Instant.parse("2026-11-02T00:00:00Z");
+  /**
+   * The start of yesterday (UTC): recent, because a broker deletes records older than its retention
+   * (7 days by default, judged by the record timestamps, which here are the event times) from the
+   * input, repartition and result topics, the first time 30 s after it started; and one whole UTC
+   * day, so that the day and month windows are the same whenever the test runs.
+   */
+  static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1));
+
   static final int HOURS = 5;
 
   /** One record to produce: input topic, key, record timestamp (the event time) and bytes. */
