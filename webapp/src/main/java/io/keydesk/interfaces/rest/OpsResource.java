@@ -177,7 +177,10 @@ public class OpsResource {
       description =
           "type: REPLY (text), NOTE (text, staff only), ASK_BUYER (text), RESOLVE (resolution:"
               + " REDELIVERED|REPLACED|REFUNDED|ANSWERED, optional text), REJECT (text = reason"
-              + " for the buyer), CLOSE. An action the ticket's state does not allow is a 409.")
+              + " for the buyer), CLOSE; REDELIVER, REPLACE (optional keyIndex), REFUND"
+              + " (optional keyIndex) run the automatic path's code: keys from stock, the"
+              + " refund.issued webhook. RESOLVE only records a resolution. An action the"
+              + " ticket's state does not allow is a 409.")
   @APIResponse(responseCode = "409", description = "Not allowed in the ticket's state")
   public TicketView act(@PathParam("ticketNo") String ticketNo, String body) {
     StaffAction action = bodies.read(body, StaffAction.class);
