@@ -10,6 +10,7 @@ import io.keydesk.domain.model.risk.SignalKind;
 import io.keydesk.domain.model.ticket.Actor;
 import io.keydesk.domain.model.ticket.Resolution;
 import io.keydesk.domain.model.ticket.Ticket;
+import io.keydesk.domain.shared.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -95,9 +96,9 @@ public class AutoResolver {
     ticket.startAutoResolution(now);
     Outcome outcome =
         switch (ticket.category().code()) {
-          case NOT_RECEIVED -> notReceived(ticket, now);
+          case NOT_RECEIVED -> notReceived(ticket, Actor.SYSTEM, now);
           case INVALID_KEY -> invalidKey(ticket, verdict, now);
-          case WRONG_PURCHASE -> wrongPurchase(ticket, now);
+          case WRONG_PURCHASE -> wrongPurchase(ticket, Actor.SYSTEM, now);
           case USAGE_HELP -> review(ticket, now, Review.USAGE_HELP);
           default -> review(ticket, now, Review.AGENT_CATEGORY);
         };
@@ -115,9 +116,13 @@ public class AutoResolver {
         null, texts.text("en", "review." + why.name(), args), List.of(), null, List.of());
   }
 
-  /** Resolves the case with the note of {@code action} in the buyer's language. */
+  /**
+   * Resolves the case with the note of {@code action} in the buyer's language, as {@code actor}
+   * (the system on the automatic path, an agent on theirs: see {@link #noteKey}).
+   */
   private Outcome resolved(
       Ticket ticket,
+      Actor actor,
       Instant now,
       Resolution how,
       Action action,
@@ -125,23 +130,113 @@ public class AutoResolver {
       BigDecimal refunded,
       List<Integer> refundedIndexes,
       Object... args) {
-    ticket.resolve(
-        how, texts.text(ticket.language(), "auto." + action.name(), args), Actor.SYSTEM, now);
+    String key = noteKey(actor, action);
+    ticket.resolve(how, texts.text(ticket.language(), key, args), actor, now);
     return new Outcome(
-        action.name(),
-        texts.text("en", "auto." + action.name(), args),
-        newKeys,
-        refunded,
-        refundedIndexes);
+        action.name(), texts.text("en", key, args), newKeys, refunded, refundedIndexes);
   }
 
-  private Outcome notReceived(Ticket ticket, Instant now) {
+  /**
+   * An agent re-delivers: the same path as an automatic NOT_RECEIVED claim, whatever the category
+   * (the delivery sent again when every key was delivered, keys from stock for the units never
+   * delivered, a refund for what stock cannot fill). The caller holds the order's lock.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Outcome redeliverByStaff(Ticket ticket, Actor agent, Instant now) {
+    return notReceived(ticket, agent, now);
+  }
+
+  /**
+   * An agent replaces {@code key} with a fresh stock key of the same product: the same rules as the
+   * automatic replacement (once per key, the old key and its batch marked). The caller holds the
+   * order's and the key fingerprint's locks.
+   *
+   * @throws DomainException when the key may not be replaced or no key is in stock
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Outcome replaceByStaff(Ticket ticket, CardKey key, Actor agent, Instant now) {
+    if (!key.mayBeReplaced()) {
+      throw new DomainException(
+          "key-not-replaceable",
+          key.replacedBy().isPresent()
+              ? "the key was already replaced once"
+              : "the key is " + key.status());
+    }
+    if (orders.inStock(ticket.order().product()) == 0) {
+      throw new DomainException("no-stock", "no key of this product is in stock");
+    }
+    return replace(ticket, key, agent, now);
+  }
+
+  /**
+   * An agent refunds {@code keys} (or, empty, every delivered key of the order): one {@code
+   * refund.issued} webhook through the outbox; a key the buyer never saw goes back to stock, a
+   * revealed or redeemed one is only marked refunded. The caller holds the locks.
+   *
+   * @throws DomainException when a key is not delivered (already refunded, replaced, voided)
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Outcome refundByStaff(Ticket ticket, List<CardKey> keys, Actor agent, Instant now) {
+    Order order = ticket.order();
+    List<CardKey> concerned =
+        keys.isEmpty()
+            ? order.keys().stream()
+                .filter(
+                    k ->
+                        k.status() == io.keydesk.domain.model.order.CardKeyStatus.DELIVERED
+                            || k.status() == io.keydesk.domain.model.order.CardKeyStatus.REDEEMED)
+                .toList()
+            : keys;
+    if (concerned.isEmpty()) {
+      throw new DomainException("nothing-to-refund", "no delivered key of this order to refund");
+    }
+    List<Integer> indexes = new ArrayList<>();
+    int restocked = 0;
+    for (CardKey k : concerned) {
+      if (k.mayBeRefunded()) {
+        orders.stock(k.refundToStock(now));
+        restocked++;
+      } else {
+        k.refundWithoutRestock(now);
+      }
+      indexes.add(k.keyIndex());
+      events.keyStatusChanged(k, now);
+    }
+    BigDecimal amount = share(order, concerned.size());
+    refund(ticket, indexes, amount, "refunded by an agent");
+    return resolved(
+        ticket,
+        agent,
+        now,
+        Resolution.REFUNDED,
+        Action.REFUNDED,
+        List.of(),
+        amount,
+        List.copyOf(indexes),
+        amount.toPlainString(),
+        order.currency(),
+        restocked);
+  }
+
+  /**
+   * The text of a resolution note: the automatic path's own; an agent's replacement and refund say
+   * it was an agent (the supplier did not necessarily check the key).
+   */
+  private static String noteKey(Actor actor, Action action) {
+    boolean staffWording =
+        actor.type() == Actor.Type.STAFF
+            && (action == Action.REPLACED || action == Action.REFUNDED);
+    return (staffWording ? "staff." : "auto.") + action.name();
+  }
+
+  private Outcome notReceived(Ticket ticket, Actor actor, Instant now) {
     Order order = ticket.order();
     List<Integer> missing = order.undeliveredIndexes();
     if (missing.isEmpty()) {
       boolean resent = delivery.resend(order, ticket.language(), now);
       return resolved(
           ticket,
+          actor,
           now,
           Resolution.REDELIVERED,
           resent ? Action.DELIVERY_RESENT : Action.DELIVERY_SHOWN,
@@ -161,6 +256,7 @@ public class AutoResolver {
     if (unfilled.isEmpty()) {
       return resolved(
           ticket,
+          actor,
           now,
           Resolution.REDELIVERED,
           Action.DELIVERED_FROM_STOCK,
@@ -173,6 +269,7 @@ public class AutoResolver {
     refund(ticket, unfilled, amount, "out of stock: the key was never delivered");
     return resolved(
         ticket,
+        actor,
         now,
         Resolution.REFUNDED,
         Action.REFUNDED_OUT_OF_STOCK,
@@ -213,7 +310,7 @@ public class AutoResolver {
       return review(ticket, now, Review.NOT_CHECKED);
     }
     return switch (verdict.outcome()) {
-      case DEFECTIVE -> replace(ticket, key, now);
+      case DEFECTIVE -> replace(ticket, key, Actor.SYSTEM, now);
       case REDEEMED -> {
         riskEngine.signal(
             ticket,
@@ -228,7 +325,7 @@ public class AutoResolver {
     };
   }
 
-  private Outcome replace(Ticket ticket, CardKey key, Instant now) {
+  private Outcome replace(Ticket ticket, CardKey key, Actor actor, Instant now) {
     Order order = ticket.order();
     List<CardKey> stock = orders.takeFromStock(order.product(), 1);
     if (stock.isEmpty()) {
@@ -240,6 +337,7 @@ public class AutoResolver {
     events.keyStatusChanged(replacement, now);
     return resolved(
         ticket,
+        actor,
         now,
         Resolution.REPLACED,
         Action.REPLACED,
@@ -249,7 +347,7 @@ public class AutoResolver {
         replacement.keyIndex() + 1);
   }
 
-  private Outcome wrongPurchase(Ticket ticket, Instant now) {
+  private Outcome wrongPurchase(Ticket ticket, Actor actor, Instant now) {
     Order order = ticket.order();
     List<CardKey> keys =
         ticket.cardKey().map(List::of).orElseGet(order::keys).stream()
@@ -272,6 +370,7 @@ public class AutoResolver {
     refund(ticket, indexes, amount, "bought by mistake; the key was never revealed");
     return resolved(
         ticket,
+        actor,
         now,
         Resolution.REFUNDED,
         Action.REFUNDED,

@@ -130,7 +130,8 @@ public class DemoData {
             .ticket()
             .ticketNo();
     if (staffTickets.ticket(review).status().equals("IN_REVIEW")) {
-      staffTickets.act(agent, review, new StaffAction("ASK_BUYER", "请提供兑换时的完整错误截图，我们会尽快处理。", null));
+      staffTickets.act(
+          agent, review, new StaffAction("ASK_BUYER", "请提供兑换时的完整错误截图，我们会尽快处理。", null, null));
     }
     // Answered by an agent.
     String answered =
@@ -150,7 +151,7 @@ public class DemoData {
     staffTickets.act(
         agent,
         answered,
-        new StaffAction("REPLY", "Open office.com/setup, sign in and enter the key.", null));
+        new StaffAction("REPLY", "Open office.com/setup, sign in and enter the key.", null, null));
     // Solved automatically: the delivery is sent again.
     buyerTickets.file(
         phone,

@@ -91,9 +91,14 @@ public class KeyRevealService {
     return new CodeSent(buyer.contact().masked(), expires);
   }
 
-  /** Checks the code; a wrong one is counted (committed) and refused. */
+  /**
+   * Checks the code; a wrong one is counted (committed) and refused.
+   *
+   * @param clientIp where the buyer asks from, kept with the key's first reveal (may be null)
+   */
   @Transactional
-  public Reveal reveal(BuyerIdentity buyer, String orderNo, int index, String code) {
+  public Reveal reveal(
+      BuyerIdentity buyer, String orderNo, int index, String code, String clientIp) {
     Order order = own(buyer, orderNo);
     CardKey key = revealable(order, index);
     Instant now = clock.instant();
@@ -113,11 +118,12 @@ public class KeyRevealService {
       return new Reveal(null, left <= 0 ? Refusal.TOO_MANY_ATTEMPTS : Refusal.WRONG_CODE, left);
     }
     codes.markUsed(pending.id(), now);
-    key.markRevealed(now);
+    key.markRevealed(now, clientIp);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("order", orderNo);
     details.put("keyIndex", index);
     details.put("fingerprint", key.fingerprint());
+    details.put("clientIp", clientIp);
     audit.record(Actor.buyer(), "key.revealed", "order", orderNo, details, now);
     return new Reveal(
         new RevealedKey(

@@ -4,8 +4,11 @@ import io.keydesk.application.AccessTokens.StaffIdentity;
 import io.keydesk.application.Views.TicketSummary;
 import io.keydesk.application.Views.TicketView;
 import io.keydesk.domain.model.category.CategoryCode;
+import io.keydesk.domain.model.order.CardKey;
+import io.keydesk.domain.model.order.OrderRepository;
 import io.keydesk.domain.model.staff.Role;
 import io.keydesk.domain.model.ticket.Actor;
+import io.keydesk.domain.model.ticket.IllegalTransitionException;
 import io.keydesk.domain.model.ticket.Resolution;
 import io.keydesk.domain.model.ticket.Ticket;
 import io.keydesk.domain.model.ticket.TicketNo;
@@ -34,6 +37,8 @@ public class StaffTicketService {
   @Inject Audit audit;
   @Inject TicketNotices notices;
   @Inject Clock clock;
+  @Inject OrderRepository orders;
+  @Inject AutoResolver resolver;
 
   /** One page of the queue. */
   public record QueuePage(List<TicketSummary> items, long total, int page, int size) {}
@@ -84,6 +89,7 @@ public class StaffTicketService {
     Ticket ticket = load(ticketNo);
     Actor agent = Actor.staff(staff.username());
     Instant now = clock.instant();
+    AutoResolver.Outcome outcome = null;
     switch (action.type()) {
       case "REPLY" -> ticket.reply(action.text(), agent, now);
       case "NOTE" -> ticket.addInternalNote(action.text(), agent, now);
@@ -92,6 +98,23 @@ public class StaffTicketService {
           ticket.resolve(Resolution.valueOf(action.resolution()), action.text(), agent, now);
       case "REJECT" -> ticket.resolve(Resolution.REJECTED, action.text(), agent, now);
       case "CLOSE" -> ticket.close(agent, now);
+      case "REDELIVER" -> {
+        requireOpen(ticket);
+        lock(ticket, ticket.order().keys());
+        outcome = resolver.redeliverByStaff(ticket, agent, now);
+      }
+      case "REPLACE" -> {
+        requireOpen(ticket);
+        CardKey key = namedKey(ticket, action.keyIndex(), true).get(0);
+        lock(ticket, List.of(key));
+        outcome = resolver.replaceByStaff(ticket, key, agent, now);
+      }
+      case "REFUND" -> {
+        requireOpen(ticket);
+        List<CardKey> keys = namedKey(ticket, action.keyIndex(), false);
+        lock(ticket, keys.isEmpty() ? ticket.order().keys() : keys);
+        outcome = resolver.refundByStaff(ticket, keys, agent, now);
+      }
       default -> throw new InvalidFieldException("type", "unknown action");
     }
     events.ticketChanged(ticket, now);
@@ -99,6 +122,19 @@ public class StaffTicketService {
     details.put("type", action.type());
     details.put("resolution", action.resolution());
     details.put("textSha256", action.text() == null ? null : Digests.sha256Hex(action.text()));
+    if (outcome != null) {
+      details.put("keyIndex", action.keyIndex());
+      details.put("action", outcome.action());
+      details.put("detail", outcome.detail());
+      details.put("refunded", outcome.refunded());
+      details.put("refundedKeys", outcome.refundedIndexes().toString());
+      details.put(
+          "newKeys",
+          outcome.newKeys().stream()
+              .map(k -> k.keyIndex() + ":" + k.maskedHint())
+              .toList()
+              .toString());
+    }
     audit.record(
         agent,
         "staff." + action.type().toLowerCase(Locale.ROOT),
@@ -108,12 +144,46 @@ public class StaffTicketService {
         now);
     switch (action.type()) {
       case "REPLY", "ASK_BUYER" -> notices.updated(ticket, action.text());
-      case "RESOLVE", "REJECT" -> notices.resolved(ticket);
+      case "RESOLVE", "REJECT", "REDELIVER", "REPLACE", "REFUND" -> notices.resolved(ticket);
       default -> {
         // internal notes and closing a resolved case are not news to the buyer
       }
     }
     return Views.ticket(ticket, true);
+  }
+
+  private static void requireOpen(Ticket ticket) {
+    if (!ticket.status().isOpen()) {
+      throw new IllegalTransitionException(ticket.status(), "be resolved");
+    }
+  }
+
+  /**
+   * The key an action names; without an index, the ticket's key when {@code required} (REPLACE),
+   * otherwise none (REFUND: the whole order).
+   */
+  private static List<CardKey> namedKey(Ticket ticket, Integer index, boolean required) {
+    if (index != null) {
+      return List.of(
+          ticket
+              .order()
+              .key(index)
+              .orElseThrow(
+                  () -> new InvalidFieldException("keyIndex", "the order has no such key")));
+    }
+    if (ticket.cardKey().isPresent()) {
+      return List.of(ticket.cardKey().get());
+    }
+    if (required) {
+      throw new InvalidFieldException("keyIndex", "say which key to replace");
+    }
+    return List.of();
+  }
+
+  /** Locks the order and the keys' fingerprints as a claim does, so nothing is paid out twice. */
+  private void lock(Ticket ticket, List<CardKey> keys) {
+    orders.findForUpdate(ticket.order().orderNo());
+    orders.lockFingerprints(keys.stream().map(CardKey::fingerprint).distinct().toList());
   }
 
   private Ticket load(String ticketNo) {

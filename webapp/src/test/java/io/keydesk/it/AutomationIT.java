@@ -278,12 +278,22 @@ class AutomationIT extends ApiIT {
     Answer malformed = api.post(base + "reveal", "{\"code\":\"12ab\"}", Api.bearer(buyer.token()));
     assertEquals(400, malformed.status());
 
-    Answer revealed =
-        api.post(base + "reveal", "{\"code\":\"" + otc + "\"}", Api.bearer(buyer.token()));
+    String revealIp = Api.uniqueIp();
+    Map<String, String> fromIp = new java.util.HashMap<>(Api.bearer(buyer.token()));
+    fromIp.put("X-Forwarded-For", revealIp);
+    Answer revealed = api.post(base + "reveal", "{\"code\":\"" + otc + "\"}", fromIp);
 
     assertEquals(200, revealed.status(), revealed.body());
     assertEquals(code, revealed.json().getString("code"));
     assertEquals("no-store", revealed.header("Cache-Control"));
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM card_key k JOIN shop_order o ON o.id = k.order_id"
+                + " WHERE o.order_no = ? AND k.revealed_ip = ? AND k.revealed_at IS NOT NULL",
+            buyer.orderNo(),
+            revealIp),
+        "the first reveal keeps the buyer's address");
     Answer reused =
         api.post(base + "reveal", "{\"code\":\"" + otc + "\"}", Api.bearer(buyer.token()));
     assertEquals(422, reused.status(), "a code is used once");

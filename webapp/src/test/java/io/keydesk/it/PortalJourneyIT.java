@@ -3,7 +3,6 @@ package io.keydesk.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent;
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
@@ -15,9 +14,10 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
- * A buyer on a phone reports a key that does not work, an agent answers and resolves the case in
- * the console, and the buyer follows it to the end, in English and in Chinese. Real headless
- * Chromium against the deployed WAR; screenshots of every step go to {@code target/screenshots}.
+ * A buyer on a phone reports a key that does not work; an agent on a 1366x768 laptop handles the
+ * case end to end (sign in, queue, ticket view, canned reply, replace the key) and the buyer's open
+ * page shows the result live; in English and in Chinese. Real headless Chromium against the
+ * deployed WAR; screenshots of every step go to {@code target/screenshots}.
  */
 class PortalJourneyIT extends BrowserIT {
 
@@ -100,7 +100,7 @@ class PortalJourneyIT extends BrowserIT {
     buyer.assertFitsTheScreen();
 
     // An agent signs in (a wrong password first), finds the case and works it.
-    Browser agent = open("agent", Device.DESKTOP, "en-US,en");
+    Browser agent = open("agent", Device.LAPTOP, "en-US,en");
     agent.get("/console/index.xhtml");
     agent.waitFor(presenceOfElementLocated(By.id("login:username")));
     assertTrue(agent.path().endsWith("/console/login.xhtml"), agent.path());
@@ -122,37 +122,46 @@ class PortalJourneyIT extends BrowserIT {
       assertEquals("Key does not work", category.getText(), "the queue shows only that category");
     }
     agent.click(agent.findInQueue(ticketNo));
-    agent.waitFor(presenceOfElementLocated(By.id("actions:text")));
+    agent.waitFor(presenceOfElementLocated(By.id("work:text")));
     assertEquals("With an agent", agent.text(By.id("status")));
     assertTrue(agent.source().contains(description), "the agent sees the description");
     assertFalse(agent.source().contains(code), "the console never shows the plaintext key");
+    assertEquals(contact, agent.text(By.id("contact")), "an agent sees the buyer's contact");
+    agent.shoot("09-console-ticket");
+    agent.assertFitsTheScreen();
 
-    String reply = "Sorry about that. We checked key 1 with the supplier, a new one is on its way.";
-    agent.type("actions:text", reply);
-    agent.submit("actions:reply");
+    // A canned reply, filled in from the order, in the buyer's language; confirmed before sending.
+    agent.pick("work:canned", "key-replaced (en)");
+    agent.waitFor(d -> d.findElement(By.id("work:text")).getAttribute("value").contains(orderNo));
+    String reply = agent.driver.findElement(By.id("work:text")).getAttribute("value");
+    assertTrue(reply.contains(ticketNo) && reply.contains("WEB-SKU"), reply);
+    agent.click(By.id("work:reply"));
+    agent.click(By.id("work:confirmNo"));
+    assertFalse(
+        agent.text(By.id("timeline")).contains(reply), "cancelling the confirmation does nothing");
+    agent.click(By.id("work:reply"));
+    agent.click(By.id("work:confirmYes"));
     agent.waitFor(textToBePresentInElementLocated(By.id("timeline"), reply));
     agent.waitFor(textToBePresentInElementLocated(By.id("messages"), "Done."));
-    agent.shoot("09-console-replied");
+    agent.shoot("10-console-replied");
 
-    String note = "Replaced with a fresh key from batch 2.";
-    agent.type("actions:text", note);
-    agent.pick("actions:resolution", "Key replaced");
-    agent.click(By.id("actions:resolve"));
-    agent.waitFor(alertIsPresent()).dismiss();
-    assertEquals(
-        "With an agent", agent.text(By.id("status")), "dismissing the confirm does nothing");
-    WebElement page = agent.driver.findElement(By.tagName("html"));
-    agent.click(By.id("actions:resolve"));
-    agent.waitFor(alertIsPresent()).accept();
-    agent.waitFor(d -> Browser.isGone(page));
+    // Replace the key from the product's stock: one click and a confirmation.
+    new Claims(api).stock("WEB-SKU", "WEB-S-" + orderNo, "STOCK-" + orderNo + "-PLAINTEXT");
+    agent.click(By.id("work:replace"));
+    agent.click(By.id("work:confirmYes"));
     agent.waitFor(textToBe(By.id("status"), "Resolved"));
-    agent.shoot("10-console-resolved");
-    assertTrue(agent.all(By.id("actions:resolve")).isEmpty(), "a resolved case has no actions");
+    agent.shoot("11-console-replaced");
+    assertTrue(agent.all(By.id("work:replace")).isEmpty(), "a resolved case has no actions");
+    assertTrue(agent.text(By.id("keys")).contains("Defective (replaced)"), "the old key is marked");
+    assertFalse(agent.source().contains("STOCK-" + orderNo), "nor the new key in clear");
 
-    // The buyer reloads the case: the agent's answer and the resolution are there.
+    // The buyer's open page shows it without a reload (pushed after the commit).
+    buyer.waitFor(textToBe(By.id("status"), "Resolved"));
+    buyer.shoot("12-ticket-resolved-live");
+
+    // After a reload, too: the agent's answer and the resolution are there.
     buyer.reload();
     buyer.waitFor(textToBe(By.id("status"), "Resolved"));
-    buyer.shoot("11-ticket-resolved");
     WebElement answer =
         buyer.driver.findElement(
             By.xpath(
@@ -162,14 +171,14 @@ class PortalJourneyIT extends BrowserIT {
     assertEquals("Agent", answer.findElement(By.className("who")).getText(), "the agent answered");
     String resolution = buyer.text(By.id("resolution"));
     assertTrue(resolution.contains("Key replaced"), resolution);
-    assertTrue(resolution.contains(note), resolution);
+    assertTrue(resolution.contains("We replaced the key"), resolution);
     assertTrue(buyer.all(By.id("reply:message")).isEmpty(), "a resolved case takes no messages");
     assertFalse(buyer.source().contains(code));
 
     // The header link switches to Chinese and stays on the case.
     buyer.submit("lang:switch");
     buyer.waitFor(textToBe(By.id("status"), "已解决"));
-    buyer.shoot("12-ticket-resolved-zh");
+    buyer.shoot("13-ticket-resolved-zh");
     assertEquals("zh-CN", buyer.htmlLang());
     assertTrue(buyer.text(By.id("resolution")).contains("已更换卡密"));
     assertTrue(buyer.text(By.id("timeline")).contains("状态变为 已解决"));

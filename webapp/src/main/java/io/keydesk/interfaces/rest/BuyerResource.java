@@ -302,7 +302,8 @@ public class BuyerResource {
       String body) {
     BuyerIdentity buyer = auth.require(authorization);
     RevealRequest req = bodies.read(body, RevealRequest.class);
-    KeyRevealService.Reveal result = reveal.reveal(buyer, orderNo, index, req.code());
+    KeyRevealService.Reveal result =
+        reveal.reveal(buyer, orderNo, index, req.code(), clientAddress.of(request));
     if (result.key() == null) {
       String detail =
           switch (result.refusal()) {

@@ -1,5 +1,7 @@
 package io.keydesk.interfaces.rest;
 
+import io.keydesk.application.CaseFiles;
+import io.keydesk.application.CaseFiles.CaseFile;
 import io.keydesk.application.RateLimiter;
 import io.keydesk.application.StaffAccessService;
 import io.keydesk.application.StaffAccessService.StaffToken;
@@ -52,6 +54,7 @@ public class OpsResource {
   @Inject StaffAccessService access;
   @Inject StaffTicketService tickets;
   @Inject TicketAttachments attachments;
+  @Inject CaseFiles caseFiles;
   @Inject RateLimiter limiter;
   @Inject JsonBodies bodies;
   @Inject ClientAddress clientAddress;
@@ -174,10 +177,49 @@ public class OpsResource {
       description =
           "type: REPLY (text), NOTE (text, staff only), ASK_BUYER (text), RESOLVE (resolution:"
               + " REDELIVERED|REPLACED|REFUNDED|ANSWERED, optional text), REJECT (text = reason"
-              + " for the buyer), CLOSE. An action the ticket's state does not allow is a 409.")
+              + " for the buyer), CLOSE; REDELIVER, REPLACE (optional keyIndex), REFUND"
+              + " (optional keyIndex) run the automatic path's code: keys from stock, the"
+              + " refund.issued webhook. RESOLVE only records a resolution. An action the"
+              + " ticket's state does not allow is a 409.")
   @APIResponse(responseCode = "409", description = "Not allowed in the ticket's state")
   public TicketView act(@PathParam("ticketNo") String ticketNo, String body) {
     StaffAction action = bodies.read(body, StaffAction.class);
     return tickets.act(StaffFilter.current(request), ticketNo, action);
+  }
+
+  @GET
+  @Path("tickets/{ticketNo}/case")
+  @StaffOnly({Role.AGENT, Role.SUPERVISOR, Role.ADMIN})
+  @SecurityRequirement(name = "staffToken")
+  @Operation(
+      summary = "Everything about one case: the ticket, the order and its contact, the keys",
+      description =
+          "The keys masked, with their delivery facts (delivered, first revealed by the buyer and"
+              + " from which address, redeemed, refunded, replaced by), the evidence files and"
+              + " the classifier's reading with its alternatives.")
+  public CaseFile caseFile(@PathParam("ticketNo") String ticketNo) {
+    return caseFiles.caseFile(StaffFilter.current(request), ticketNo);
+  }
+
+  @POST
+  @Path("tickets/{ticketNo}/keys/{index}/reveal")
+  @StaffOnly({Role.AGENT, Role.SUPERVISOR, Role.ADMIN})
+  @SecurityRequirement(name = "staffToken")
+  @Operation(
+      summary = "Show one key of the case's order in clear, once; audited",
+      description =
+          "Records who revealed which key (fingerprint) and when in the audit chain. The key is"
+              + " not marked revealed (that date is the buyer's). Never cached.")
+  @APIResponse(responseCode = "200", description = "index, code, secret, fingerprint")
+  public Response revealKey(
+      @PathParam("ticketNo") String ticketNo, @PathParam("index") String index) {
+    if (index == null || !index.matches("[0-9]{1,3}")) {
+      throw new RequestException(
+          Problem.invalid(List.of(new Problem.FieldError("index", "must be a key index 0-999"))));
+    }
+    return Response.ok(
+            caseFiles.reveal(StaffFilter.current(request), ticketNo, Integer.parseInt(index)))
+        .header("Cache-Control", "no-store")
+        .build();
   }
 }

@@ -26,6 +26,7 @@ public final class ProblemMappers {
   private static final Map<String, Integer> STATUS =
       Map.of(
           "not-found", 404,
+          "forbidden", 403,
           "validation", 400,
           "reason-required", 400,
           "idempotency-key-reused", 422,

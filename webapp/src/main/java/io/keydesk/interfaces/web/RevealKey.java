@@ -7,6 +7,7 @@ import io.keydesk.application.KeyRevealService.RevealedKey;
 import io.keydesk.application.TooManyRequestsException;
 import io.keydesk.domain.shared.DomainException;
 import io.keydesk.domain.shared.NotFoundException;
+import io.keydesk.interfaces.rest.ClientAddress;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -27,6 +28,7 @@ public class RevealKey implements Serializable {
   @Inject BuyerSession session;
   @Inject KeyRevealService service;
   @Inject Language language;
+  @Inject ClientAddress clientAddress;
 
   private String orderNo;
   private int index = -1;
@@ -78,7 +80,8 @@ public class RevealKey implements Serializable {
         .ifPresent(
             buyer -> {
               try {
-                Reveal result = service.reveal(buyer, orderNo, index, typed);
+                Reveal result =
+                    service.reveal(buyer, orderNo, index, typed, clientAddress.of(Pages.request()));
                 if (result.key() != null) {
                   shown = result.key();
                   codeSent = false;

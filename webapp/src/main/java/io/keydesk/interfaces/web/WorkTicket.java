@@ -1,66 +1,129 @@
 package io.keydesk.interfaces.web;
 
+import io.keydesk.application.AccessTokens.StaffIdentity;
+import io.keydesk.application.CannedReplies;
+import io.keydesk.application.CannedReplies.FilledReply;
+import io.keydesk.application.CaseFiles;
+import io.keydesk.application.CaseFiles.CaseFile;
+import io.keydesk.application.CaseFiles.StaffKey;
+import io.keydesk.application.CaseFiles.StaffReveal;
 import io.keydesk.application.StaffAction;
 import io.keydesk.application.StaffTicketService;
-import io.keydesk.application.Views.TicketView;
-import io.keydesk.domain.model.ticket.Resolution;
 import io.keydesk.domain.model.ticket.TicketStatus;
 import io.keydesk.domain.shared.DomainException;
+import io.keydesk.domain.shared.NotFoundException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.List;
 
-/** An agent works one ticket: reply, note, ask, resolve or reject. */
+/**
+ * An agent works one case from one page: the order, the masked keys with their delivery facts and
+ * an audited reveal, the evidence, the risk decision, the classifier's reading, the thread; and the
+ * actions (reply with a canned reply, note, ask, re-deliver, replace, refund, reject), each going
+ * through {@link StaffTicketService#act} like the API. Only agents, supervisors and admins: anyone
+ * else gets a 403.
+ */
 @Named
 @ViewScoped
 public class WorkTicket implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject StaffTicketService service;
+  @Inject CaseFiles caseFiles;
+  @Inject CannedReplies canned;
   @Inject CurrentStaff staff;
 
   private String no;
-  private TicketView ticket;
+  private CaseFile caseFile;
+  private List<FilledReply> replies = List.of();
+  private Long cannedId;
   private String text;
-  private Resolution resolution = Resolution.ANSWERED;
+  private Integer keyIndex;
+  private transient StaffReveal revealed;
 
   public void load() {
+    StaffIdentity me = staff.get();
+    if (me == null || !CaseFiles.CASE_ROLES.contains(me.role())) {
+      forbidden();
+      return;
+    }
+    read();
+  }
+
+  private void read() {
     try {
-      ticket = service.ticket(no);
+      caseFile = caseFiles.caseFile(staff.get(), no);
+      replies = canned.filledFor(no);
     } catch (DomainException e) {
-      ticket = null;
+      caseFile = null;
+      replies = List.of();
     }
   }
 
+  /** Puts the chosen canned reply, filled in, into the text. */
+  public void useCanned() {
+    replies.stream()
+        .filter(r -> cannedId != null && r.id() == cannedId)
+        .findFirst()
+        .ifPresent(r -> text = r.text());
+  }
+
   public void reply() {
-    act(new StaffAction("REPLY", text, null));
+    act(new StaffAction("REPLY", text, null, null));
   }
 
   public void note() {
-    act(new StaffAction("NOTE", text, null));
+    act(new StaffAction("NOTE", text, null, null));
   }
 
   public void askBuyer() {
-    act(new StaffAction("ASK_BUYER", text, null));
-  }
-
-  public void resolve() {
-    act(new StaffAction("RESOLVE", text, resolution.name()));
+    act(new StaffAction("ASK_BUYER", text, null, null));
   }
 
   public void reject() {
-    act(new StaffAction("REJECT", text, null));
+    act(new StaffAction("REJECT", text, null, null));
+  }
+
+  public void redeliver() {
+    act(new StaffAction("REDELIVER", null, null, null));
+  }
+
+  public void replace() {
+    act(new StaffAction("REPLACE", null, null, keyIndex));
+  }
+
+  public void refund() {
+    act(new StaffAction("REFUND", null, null, keyIndex));
+  }
+
+  /** Shows one key in clear (audited); it is kept only until the dialog closes. */
+  public void reveal(int index) {
+    try {
+      revealed = caseFiles.reveal(staff.get(), no, index);
+    } catch (NotFoundException e) {
+      revealed = null;
+      Pages.error(null, "console.case.keyNotFound");
+    }
+  }
+
+  public void hideKey() {
+    revealed = null;
   }
 
   private void act(StaffAction action) {
+    revealed = null;
     try {
-      ticket = service.act(staff.get(), no, action);
+      service.act(staff.get(), no, action);
       text = null;
+      cannedId = null;
       Pages.info("console.ticket.done");
     } catch (DomainException e) {
       FacesContext.getCurrentInstance()
@@ -71,22 +134,50 @@ public class WorkTicket implements Serializable {
               v ->
                   FacesContext.getCurrentInstance()
                       .addMessage(
-                          "actions:text",
+                          "work:text",
                           new FacesMessage(FacesMessage.SEVERITY_ERROR, v.getMessage(), null)));
     }
+    read();
+  }
+
+  private static void forbidden() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    try {
+      faces.getExternalContext().responseSendError(HttpServletResponse.SC_FORBIDDEN, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    faces.responseComplete();
   }
 
   public boolean isOpen() {
-    return ticket != null && TicketStatus.valueOf(ticket.status()).isOpen();
+    return caseFile != null && TicketStatus.valueOf(caseFile.ticket().status()).isOpen();
   }
 
-  public List<Resolution> getResolutions() {
-    return List.of(
-        Resolution.ANSWERED, Resolution.REDELIVERED, Resolution.REPLACED, Resolution.REFUNDED);
+  /** The keys an agent may name in replace or refund (delivered ones). */
+  public List<StaffKey> getActionKeys() {
+    return caseFile == null
+        ? List.of()
+        : caseFile.keys().stream()
+            .filter(k -> "DELIVERED".equals(k.status()) || "REDEEMED".equals(k.status()))
+            .toList();
   }
 
-  public TicketView getTicket() {
-    return ticket;
+  /** The page's link to one evidence file (the console's download, checked against the role). */
+  public String fileUrl(String id) {
+    return Pages.request().getContextPath() + ConsoleFileServlet.path(no, id);
+  }
+
+  public CaseFile getCaseFile() {
+    return caseFile;
+  }
+
+  public List<FilledReply> getReplies() {
+    return replies;
+  }
+
+  public StaffReveal getRevealed() {
+    return revealed;
   }
 
   public String getNo() {
@@ -105,11 +196,19 @@ public class WorkTicket implements Serializable {
     this.text = text;
   }
 
-  public Resolution getResolution() {
-    return resolution;
+  public Long getCannedId() {
+    return cannedId;
   }
 
-  public void setResolution(Resolution resolution) {
-    this.resolution = resolution;
+  public void setCannedId(Long cannedId) {
+    this.cannedId = cannedId;
+  }
+
+  public Integer getKeyIndex() {
+    return keyIndex;
+  }
+
+  public void setKeyIndex(Integer keyIndex) {
+    this.keyIndex = keyIndex;
   }
 }

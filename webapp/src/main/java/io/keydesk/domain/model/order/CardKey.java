@@ -69,6 +69,9 @@ public class CardKey {
   @Column(name = "revealed_at")
   private Instant revealedAt;
 
+  @Column(name = "revealed_ip")
+  private String revealedIp;
+
   @Column(name = "redeemed_at")
   private Instant redeemedAt;
 
@@ -270,9 +273,43 @@ public class CardKey {
 
   /** The buyer saw the key; only the first reveal is kept. */
   public void markRevealed(Instant at) {
+    markRevealed(at, null);
+  }
+
+  /**
+   * The buyer saw the key from {@code clientIp} (may be null when unknown); only the first reveal
+   * and its address are kept.
+   */
+  public void markRevealed(Instant at, String clientIp) {
     if (revealedAt == null) {
       revealedAt = notNull(at, "revealed at");
+      revealedIp = clientIp == null || clientIp.isBlank() ? null : clip(clientIp.strip(), 45);
     }
+  }
+
+  /** Where the buyer first revealed the key from, when known. */
+  public Optional<String> revealedIp() {
+    return Optional.ofNullable(revealedIp);
+  }
+
+  /**
+   * Refunds a key that cannot go back to stock (the buyer saw it or it was redeemed): it is marked
+   * REFUNDED and nothing is restocked. A key that may go back to stock goes through {@link
+   * #refundToStock} instead.
+   */
+  public void refundWithoutRestock(Instant at) {
+    if (status != CardKeyStatus.DELIVERED && status != CardKeyStatus.REDEEMED) {
+      throw new DomainException("key-not-refundable", "the key is " + status);
+    }
+    if (mayBeRefunded()) {
+      throw new IllegalStateException("a key never revealed goes back to stock: refundToStock");
+    }
+    this.status = CardKeyStatus.REFUNDED;
+    this.refundedAt = notNull(at, "at");
+  }
+
+  private static String clip(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
   }
 
   /**

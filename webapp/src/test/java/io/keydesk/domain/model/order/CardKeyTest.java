@@ -70,4 +70,31 @@ class CardKeyTest {
     assertEquals(1, key.code().keyVersion());
     assertEquals(Optional.empty(), key.secret());
   }
+
+  @Test
+  void theFirstRevealKeepsItsAddress() {
+    key.markRevealed(T1, "203.0.113.7");
+    key.markRevealed(T2, "198.51.100.1");
+
+    assertEquals(Optional.of("203.0.113.7"), key.revealedIp());
+  }
+
+  @Test
+  void aRevealedKeyIsRefundedWithoutGoingBackToStock() {
+    key.markRevealed(T1, null);
+
+    assertThrows(DomainException.class, () -> key.refundToStock(T2));
+    key.refundWithoutRestock(T2);
+
+    assertEquals(CardKeyStatus.REFUNDED, key.status());
+    assertEquals(Optional.of(T2), key.refundedAt());
+    DomainException twice = assertThrows(DomainException.class, () -> key.refundWithoutRestock(T2));
+    assertEquals("key-not-refundable", twice.code());
+  }
+
+  @Test
+  void aKeyNeverSeenMustGoBackToStock() {
+    assertThrows(IllegalStateException.class, () -> key.refundWithoutRestock(T1));
+    assertEquals(CardKeyStatus.DELIVERED, key.status());
+  }
 }
