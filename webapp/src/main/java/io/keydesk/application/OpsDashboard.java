@@ -105,7 +105,8 @@ public class OpsDashboard {
   private Trend trend(String scope, List<RateRow> top, Instant now) {
     List<String> subjects = top.stream().map(RateRow::id).toList();
     List<RatePoint> points =
-        figures.ratePoints(scope, RATE_WINDOW, subjects, now.minus(TREND), now.plusSeconds(1));
+        figures.ratePoints(
+            scope, RATE_WINDOW, subjects, now.minus(TREND), now.plus(Duration.ofHours(1)));
     return trend(subjects, points);
   }
 
