@@ -245,6 +245,12 @@ class DashboardIT extends ApiIT {
       assertEquals(200, ok.status(), page);
       assertTrue(ok.body().contains("<canvas") || ok.body().contains("ui-chart"), page);
     }
+    // In the supervisor's browser language: zh-CN.
+    java.util.Map<String, String> zh = new java.util.HashMap<>(Api.bearer(supervisor));
+    zh.put("Accept-Language", "zh-CN,zh;q=0.9");
+    String dashboardZh = api.get("/console/dashboard.xhtml", zh).body();
+    assertTrue(dashboardZh.contains("实时看板") && dashboardZh.contains("自助解决率"), dashboardZh);
+    assertTrue(api.get("/console/forecast.xhtml", zh).body().contains("排班预测"));
     // The menu shows the pages to supervisors only.
     assertTrue(
         api.get("/console/index.xhtml", Api.bearer(supervisor)).body().contains("menuDashboard"));

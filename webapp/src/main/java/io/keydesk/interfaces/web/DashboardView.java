@@ -106,12 +106,16 @@ public class DashboardView implements Serializable {
   public String getFunnel() {
     List<StepTotals> steps = getSummary().funnel();
     JsonArrayBuilder datasets = Json.createArrayBuilder();
-    String[] keys = {"entered", "completed", "abandoned"};
-    for (int i = 0; i < keys.length; i++) {
+    String[] labels = {
+      Pages.text("console.dashboard.funnel.entered"),
+      Pages.text("console.dashboard.funnel.completed"),
+      Pages.text("console.dashboard.funnel.abandoned")
+    };
+    for (int i = 0; i < labels.length; i++) {
       final int k = i;
       datasets.add(
           Json.createObjectBuilder()
-              .add("label", Pages.text("console.dashboard.funnel." + keys[i]))
+              .add("label", labels[i])
               .add(
                   "data",
                   Charts.numbers(

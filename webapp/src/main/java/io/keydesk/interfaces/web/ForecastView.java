@@ -147,6 +147,11 @@ public class ForecastView {
 
   /** The method's name for the page. */
   public String method(String method) {
-    return Pages.text("console.forecast.method." + method);
+    return switch (method) {
+      case "HOLT_WINTERS" -> Pages.text("console.forecast.method.HOLT_WINTERS");
+      case "SEASONAL_NAIVE" -> Pages.text("console.forecast.method.SEASONAL_NAIVE");
+      case "MEAN" -> Pages.text("console.forecast.method.MEAN");
+      default -> Pages.text("console.forecast.method.NONE");
+    };
   }
 }
