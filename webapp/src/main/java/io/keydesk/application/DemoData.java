@@ -5,6 +5,7 @@ import io.keydesk.domain.model.catalog.CatalogRepository;
 import io.keydesk.domain.model.knowledge.ArticleRepository;
 import io.keydesk.domain.model.order.Contact;
 import io.keydesk.domain.model.staff.Role;
+import io.keydesk.domain.model.staff.Shifts;
 import io.keydesk.domain.model.staff.StaffRepository;
 import io.keydesk.domain.model.staff.StaffUser;
 import io.keydesk.infrastructure.security.PasswordHasher;
@@ -74,6 +75,8 @@ public class DemoData {
   @Inject KnowledgeBaseAdmin knowledgeBase;
   @Inject ArticleRepository articles;
   @Inject Clock clock;
+  @Inject Shifts shifts;
+  @Inject ShiftService shiftService;
 
   public Summary summary() {
     return new Summary(LOGINS, ORDERS);
@@ -184,6 +187,34 @@ public class DemoData {
       knowledgeBase.create(demoAdmin, article);
     }
     return demo.length;
+  }
+
+  /**
+   * Demo shifts for the staffing forecast (local hours), unless there are shifts already: the agent
+   * works 09-18 on weekdays and 10-16 at the weekend, the supervisor 09-18 on weekdays. Needs the
+   * demo staff ({@link #load()} first).
+   *
+   * @return whether shifts were written
+   */
+  @Transactional
+  public boolean loadShifts() {
+    if (!shifts.all().isEmpty() || staff.find("agent").isEmpty()) {
+      return false;
+    }
+    AccessTokens.StaffIdentity demoAdmin = new AccessTokens.StaffIdentity("demo", Role.ADMIN, null);
+    List<Shifts.Shift> agentWeek = new java.util.ArrayList<>();
+    List<Shifts.Shift> supervisorWeek = new java.util.ArrayList<>();
+    for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+      boolean weekend = day.getValue() >= 6;
+      agentWeek.add(
+          new Shifts.Shift("agent", Role.AGENT, day, weekend ? 10 : 9, weekend ? 16 : 18));
+      if (!weekend) {
+        supervisorWeek.add(new Shifts.Shift("supervisor", Role.SUPERVISOR, day, 9, 18));
+      }
+    }
+    shiftService.replace(demoAdmin, "agent", agentWeek);
+    shiftService.replace(demoAdmin, "supervisor", supervisorWeek);
+    return true;
   }
 
   static WriteArticle[] knowledgeBaseArticles() {

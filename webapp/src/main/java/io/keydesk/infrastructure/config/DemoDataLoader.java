@@ -39,6 +39,13 @@ public class DemoDataLoader {
       LOG.log(Level.SEVERE, "Demo data could not be loaded", e);
     }
     try {
+      if (demo.loadShifts()) {
+        LOG.info("Demo shifts loaded");
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Demo shifts could not be loaded", e);
+    }
+    try {
       int articles = demo.loadKnowledgeBase();
       LOG.info(
           articles > 0

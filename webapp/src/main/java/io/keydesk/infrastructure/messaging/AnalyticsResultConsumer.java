@@ -1,5 +1,6 @@
 package io.keydesk.infrastructure.messaging;
 
+import io.keydesk.application.DashboardChanged;
 import io.keydesk.application.StreamResults;
 import io.keydesk.application.StreamResults.InvalidResultException;
 import io.keydesk.events.ComplaintRate;
@@ -15,6 +16,7 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.bind.Jsonb;
@@ -65,6 +67,7 @@ public class AnalyticsResultConsumer {
 
   @Resource private ManagedScheduledExecutorService scheduler;
   @Inject StreamResults results;
+  @Inject Event<DashboardChanged> dashboard;
 
   @Inject
   @ConfigProperty(name = "keydesk.kafka.bootstrap", defaultValue = "127.0.0.1:9092")
@@ -152,6 +155,7 @@ public class AnalyticsResultConsumer {
       }
       try {
         apply(r);
+        announce(r.topic());
       } catch (InvalidResultException | JsonbException | JsonException e) {
         LOG.log(
             Level.WARNING,
@@ -227,6 +231,15 @@ public class AnalyticsResultConsumer {
       results.fraudSignal(jsonb.fromJson(r.value(), FraudSignal.class));
     } else {
       throw new InvalidResultException("unexpected topic");
+    }
+  }
+
+  /** Tells the open dashboards (after the record's transaction committed); never fails the poll. */
+  private void announce(String topic) {
+    try {
+      dashboard.fire(new DashboardChanged(topic));
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "dashboard not told about a result: {0}", e.toString());
     }
   }
 

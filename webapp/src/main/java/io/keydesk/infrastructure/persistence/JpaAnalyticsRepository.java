@@ -37,6 +37,23 @@ public class JpaAnalyticsRepository implements AnalyticsRepository {
     // The new values win when the record is newer: a later window end, or the same end with more
     // volume (counts of one window only grow). A replayed, duplicated or older record loses the
     // comparison and changes nothing.
+    // The history point of this window end (the dashboard's trend): the record with the most
+    // volume.
+    em.createNativeQuery(
+            "INSERT INTO analytics_rate_point (scope, window_name, subject_id, window_end,"
+                + " delivered, complaints, rate) VALUES (?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY"
+                + " UPDATE rate = IF((@more := (VALUES(delivered) + VALUES(complaints) > delivered"
+                + " + complaints)), VALUES(rate), rate), complaints = IF(@more,"
+                + " VALUES(complaints), complaints), delivered = IF(@more, VALUES(delivered),"
+                + " delivered)")
+        .setParameter(1, r.scope())
+        .setParameter(2, r.window())
+        .setParameter(3, r.id())
+        .setParameter(4, utc(r.windowEnd()))
+        .setParameter(5, r.delivered())
+        .setParameter(6, r.complaints())
+        .setParameter(7, r.rate())
+        .executeUpdate();
     return em.createNativeQuery(snapshotUpsert())
             .setParameter(1, key)
             .setParameter(2, r.scope())
