@@ -160,6 +160,23 @@ public class JpaReportRepository implements ReportRepository {
     if (created == 1) {
       return true;
     }
+    // Taken over only when the claim expired: look first without a lock, so concurrent sweeps that
+    // lost the INSERT do not all try to lock the row (they would deadlock on it).
+    List<?> expired =
+        em.createNativeQuery(
+                "SELECT id FROM report_run WHERE supplier_id = ? AND kind = ? AND period_start = ?"
+                    + " AND staff_id = ? AND status = 'CLAIMED' AND claimed_until < ?"
+                    + " AND attempts < ?")
+            .setParameter(1, to.supplierId())
+            .setParameter(2, kind)
+            .setParameter(3, utc(periodStart))
+            .setParameter(4, to.staffId())
+            .setParameter(5, utc(now))
+            .setParameter(6, maxAttempts)
+            .getResultList();
+    if (expired.isEmpty()) {
+      return false;
+    }
     return em.createNativeQuery(
                 "UPDATE report_run SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1"
                     + " WHERE supplier_id = ? AND kind = ? AND period_start = ? AND staff_id = ?"

@@ -89,14 +89,7 @@ public class ReportSweep {
     for (Period period : List.of(periods.daily(now), periods.weekly(now))) {
       Map<Long, Report> built = new HashMap<>();
       for (Recipient to : recipients) {
-        Instant claimedAt = Instant.now();
-        if (!runs.claim(
-            to,
-            period,
-            instance,
-            claimedAt,
-            claimedAt.plus(Duration.ofMinutes(claimMinutes)),
-            maxAttempts)) {
+        if (!claim(to, period)) {
           continue;
         }
         try {
@@ -122,6 +115,24 @@ public class ReportSweep {
       }
     }
     return new Outcome(sent, failed);
+  }
+
+  /**
+   * True when this sweep may send: it claimed the run. A claim that fails (a deadlock with another
+   * instance's claim of the same row) is a lost claim; the next sweep looks again.
+   */
+  private boolean claim(Recipient to, Period period) {
+    Instant now = Instant.now();
+    try {
+      return runs.claim(
+          to, period, instance, now, now.plus(Duration.ofMinutes(claimMinutes)), maxAttempts);
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.FINE,
+          "Claim of a {0} report for staff {1} lost to another sweep ({2})",
+          new Object[] {period.kind(), to.staffId(), reason(e)});
+      return false;
+    }
   }
 
   /** The innermost cause, with e-mail addresses masked (server answers may quote them). */
