@@ -109,7 +109,11 @@ public class ReportPdf {
                   + t(
                       language,
                       "report.generated",
-                      generatedAt.truncatedTo(ChronoUnit.MINUTES).toString()),
+                      generatedAt
+                          .truncatedTo(ChronoUnit.MINUTES)
+                          .toString()
+                          .replace('T', ' ')
+                          .replace("Z", "")),
               small));
 
       doc.add(section(t(language, "report.summary"), heading));

@@ -192,6 +192,7 @@ public class SupplierReportPage implements Serializable {
                             Json.createObjectBuilder()
                                 .add("beginAtZero", true)
                                 .add("position", "right")
+                                .add("ticks", Json.createObjectBuilder().add("precision", 0))
                                 .add(
                                     "grid",
                                     Json.createObjectBuilder().add("drawOnChartArea", false)))))
@@ -228,6 +229,14 @@ public class SupplierReportPage implements Serializable {
             "options",
             Json.createObjectBuilder()
                 .add("indexAxis", "y")
+                .add(
+                    "scales",
+                    Json.createObjectBuilder()
+                        .add(
+                            "x",
+                            Json.createObjectBuilder()
+                                .add("beginAtZero", true)
+                                .add("ticks", Json.createObjectBuilder().add("precision", 0))))
                 .add("maintainAspectRatio", false)
                 .add(
                     "plugins",
