@@ -190,6 +190,57 @@ public class MailSender {
     }
   }
 
+  /**
+   * Sends a plain-text message with one attachment (scheduled supplier reports).
+   *
+   * @param id goes out as {@code X-Keydesk-Report}
+   * @throws DeliveryException permanent when the server refuses the recipient, otherwise to retry
+   */
+  public void sendWithAttachment(
+      String to,
+      String subject,
+      String text,
+      String language,
+      byte[] attachment,
+      String contentType,
+      String fileName,
+      String id)
+      throws DeliveryException {
+    try {
+      MimeMessage message = new MimeMessage(session);
+      message.setFrom(sender);
+      message.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
+      message.setSubject(subject, "UTF-8");
+      message.setSentDate(new Date());
+      message.setHeader("Content-Language", language);
+      message.setHeader("X-Keydesk-Report", id);
+      message.setHeader("Auto-Submitted", "auto-generated");
+      MimeBodyPart plain = new MimeBodyPart();
+      plain.setText(text, "UTF-8", "plain");
+      MimeBodyPart file = new MimeBodyPart();
+      file.setDataHandler(
+          new jakarta.activation.DataHandler(
+              new jakarta.mail.util.ByteArrayDataSource(attachment, contentType)));
+      file.setFileName(fileName);
+      file.setDisposition(jakarta.mail.Part.ATTACHMENT);
+      MimeMultipart mixed = new MimeMultipart("mixed");
+      mixed.addBodyPart(plain);
+      mixed.addBodyPart(file);
+      message.setContent(mixed);
+      message.saveChanges();
+      Transport.send(message);
+    } catch (AddressException e) {
+      throw DeliveryException.refused("not a deliverable e-mail address");
+    } catch (SendFailedException e) {
+      if (e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0) {
+        throw DeliveryException.refused("the mail server refused the recipient: " + reason(e));
+      }
+      throw DeliveryException.retry(reason(e), e);
+    } catch (MessagingException e) {
+      throw DeliveryException.retry(reason(e), e);
+    }
+  }
+
   /** The innermost message, which says what happened (connection refused, timeout, 4xx …). */
   static String reason(Throwable e) {
     Throwable t = e;
