@@ -256,8 +256,11 @@ public class SupplierReportPage implements Serializable {
       return "";
     }
     double diff = line.rate() - line.previousRate();
-    String key = Math.abs(diff) < 1e-9 ? "flat" : diff > 0 ? "up" : "down";
-    return Pages.text("report.trend." + key)
+    String key =
+        Math.abs(diff) < 1e-9
+            ? "report.trend.flat"
+            : diff > 0 ? "report.trend.up" : "report.trend.down";
+    return Pages.text(key)
         + " ("
         + (diff >= 0 ? "+" : "")
         + String.format(Locale.ROOT, "%.2f", diff * 100)
