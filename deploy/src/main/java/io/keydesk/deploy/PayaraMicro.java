@@ -138,8 +138,12 @@ public final class PayaraMicro implements AutoCloseable {
    * a phone's first visit, docs/benchmarks.md) but not HTML: a page carries the ViewState, the
    * form's CSRF token, beside text the buyer typed, which BREACH could recover from compressed
    * sizes over TLS. Responses under 2 KB are sent as they are (Grizzly's default).
+   *
+   * <p>Pre-boot, not post-boot: a post-boot {@code set} on the listener's protocol reconfigures the
+   * running HTTP listener, and on a busy machine that restart once left Payara "ready" with no
+   * socket on its port (WholeSystemIT, 2026-11-25). Before boot the setting is simply read.
    */
-  static final List<String> POST_BOOT_COMMANDS =
+  static final List<String> PRE_BOOT_COMMANDS =
       List.of(
           "set configs.config.server-config.network-config.protocols.protocol.http-listener"
               + ".http.compression=on",
@@ -147,9 +151,9 @@ public final class PayaraMicro implements AutoCloseable {
               + ".http.compressable-mime-type=text/css,text/javascript,application/javascript"
               + ",application/x-javascript,image/svg+xml,font/ttf,application/vnd.ms-fontobject");
 
-  private static Path writePostBootCommands(Path file) {
+  private static Path writePreBootCommands(Path file) {
     try {
-      return Files.writeString(file, String.join("\n", POST_BOOT_COMMANDS) + "\n");
+      return Files.writeString(file, String.join("\n", PRE_BOOT_COMMANDS) + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -218,7 +222,7 @@ public final class PayaraMicro implements AutoCloseable {
     public PayaraMicro start() {
       Path configDir = createDirectories(rootDir.resolve("root"));
       Path unpackDir = createDirectories(rootDir.resolve("runtime"));
-      Path postBoot = writePostBootCommands(rootDir.resolve("post-boot-commands.asadmin"));
+      Path preBoot = writePreBootCommands(rootDir.resolve("pre-boot-commands.asadmin"));
       List<String> command = new ArrayList<>();
       command.add(ChildProcess.javaExecutable());
       command.add("-Xmx" + maxHeap);
@@ -239,8 +243,8 @@ public final class PayaraMicro implements AutoCloseable {
               configDir.toString(),
               "--unpackdir",
               unpackDir.toString(),
-              "--postbootcommandfile",
-              postBoot.toString()));
+              "--prebootcommandfile",
+              preBoot.toString()));
       ChildProcess.Builder child =
           ChildProcess.builder("payara", command)
               .workingDirectory(rootDir)

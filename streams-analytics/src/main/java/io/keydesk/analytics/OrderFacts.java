@@ -37,8 +37,10 @@ import org.apache.kafka.streams.state.Stores;
  *       batch is seen for the order;
  *   <li>a complaint measure for the product, the supplier and the batches of the order's keys (of
  *       the keys the ticket names, if it names any) on {@code TicketCreated};
- *   <li>a {@link FraudSignal.Kind#CLAIM_AFTER_REDEMPTION} signal when such a ticket is about a key
- *       the shop reported redeemed before the ticket was created.
+ *   <li>a {@link FraudSignal.Kind#CLAIM_AFTER_REDEMPTION} signal, once per ticket and key, when
+ *       such a ticket is about a key the shop reported redeemed before the ticket was created —
+ *       whichever of the two events arrives first (the ticket is remembered with the order, and a
+ *       later redemption or key is checked against it).
  * </ul>
  *
  * There is no order between topics: a ticket that arrives before its order's card keys is counted
@@ -145,6 +147,11 @@ final class OrderFacts implements ProcessorSupplier<String, OrderInput, String, 
             // VOIDED and future statuses change nothing here
           }
         }
+        for (OrderState.Claim claim : state.claims) {
+          if (key.concerns(claim)) {
+            claimAfterRedemption(key, claim, record);
+          }
+        }
       }
 
       private void ticket(TicketEvent e, OrderState state, Record<String, OrderInput> record) {
@@ -170,32 +177,50 @@ final class OrderFacts implements ProcessorSupplier<String, OrderInput, String, 
         for (String batch : batchList) {
           forward(record, complaint(Measure.BATCH, batch, e, sku, supplier, batchList));
         }
-        long at = e.occurredAt().toEpochMilli();
-        for (OrderState.KeyState key : concerned) {
-          if (key.redeemedAt != null && key.redeemedAt < at) {
-            FraudSignal signal =
-                new FraudSignal(
-                    AnalyticsResults.SCHEMA_VERSION,
-                    FraudSignal.Kind.CLAIM_AFTER_REDEMPTION.name(),
-                    "fingerprint",
-                    key.fingerprint,
-                    1,
-                    0,
-                    "all",
-                    null,
-                    "ticket "
-                        + e.ticketNo()
-                        + " on order "
-                        + e.orderNo()
-                        + " claims a key reported redeemed at "
-                        + Instant.ofEpochMilli(key.redeemedAt),
-                    e.occurredAt());
-            context.forward(
-                record
-                    .withKey(signal.kind() + "|" + key.fingerprint)
-                    .withValue(new Output(null, signal)));
-          }
+        OrderState.Claim claim = new OrderState.Claim();
+        claim.ticketNo = e.ticketNo();
+        claim.at = e.occurredAt().toEpochMilli();
+        if (e.keyFingerprints() != null) {
+          claim.fingerprints.addAll(e.keyFingerprints());
         }
+        if (state.claims.stream().noneMatch(c -> c.ticketNo.equals(claim.ticketNo))) {
+          state.claims.add(claim);
+        }
+        for (OrderState.KeyState key : concerned) {
+          claimAfterRedemption(key, claim, record);
+        }
+      }
+
+      /** Signals the claim once if it came after the key's redemption. */
+      private void claimAfterRedemption(
+          OrderState.KeyState key, OrderState.Claim claim, Record<String, OrderInput> record) {
+        if (key.redeemedAt == null
+            || key.redeemedAt >= claim.at
+            || key.fingerprint == null
+            || !key.claimedAfterRedemption.add(claim.ticketNo)) {
+          return;
+        }
+        FraudSignal signal =
+            new FraudSignal(
+                AnalyticsResults.SCHEMA_VERSION,
+                FraudSignal.Kind.CLAIM_AFTER_REDEMPTION.name(),
+                "fingerprint",
+                key.fingerprint,
+                1,
+                0,
+                "all",
+                null,
+                "ticket "
+                    + claim.ticketNo
+                    + " on order "
+                    + record.key()
+                    + " claims a key reported redeemed at "
+                    + Instant.ofEpochMilli(key.redeemedAt),
+                Instant.ofEpochMilli(claim.at));
+        context.forward(
+            record
+                .withKey(signal.kind() + "|" + key.fingerprint)
+                .withValue(new Output(null, signal)));
       }
 
       /** The keys a ticket is about: those it names by fingerprint, else all keys of the order. */

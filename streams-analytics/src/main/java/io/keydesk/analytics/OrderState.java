@@ -1,7 +1,9 @@
 package io.keydesk.analytics;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,6 +28,19 @@ final class OrderState {
   /** Batches this order was counted as delivered for. */
   public Set<String> batchesCounted = new LinkedHashSet<>();
 
+  /**
+   * The created tickets on this order, so that a redemption reported after a ticket arrived (the
+   * two travel on different topics) is still checked against it.
+   */
+  public List<Claim> claims = new ArrayList<>();
+
+  /** One created ticket: its number, event time (epoch ms) and the keys it names (empty: all). */
+  static final class Claim {
+    public String ticketNo;
+    public long at;
+    public List<String> fingerprints = new ArrayList<>();
+  }
+
   /** One card key of the order. */
   static final class KeyState {
     public String fingerprint;
@@ -33,5 +48,12 @@ final class OrderState {
 
     /** Event time (epoch ms) the shop reported the key redeemed; null if not. */
     public Long redeemedAt;
+
+    /** Tickets already signalled as claims after this key's redemption. */
+    public Set<String> claimedAfterRedemption = new LinkedHashSet<>();
+
+    boolean concerns(Claim claim) {
+      return claim.fingerprints.isEmpty() || claim.fingerprints.contains(fingerprint);
+    }
   }
 }

@@ -92,6 +92,35 @@ class FraudSignalsTest {
   }
 
   @Test
+  void aRedemptionThatArrivesAfterTheClaimStillSignalsItOnce() {
+    // The shop's redemption report and the ticket travel on different topics: here the ticket
+    // (and even the order's key) arrive first, the redemption — earlier in event time — last.
+    Instant redeemed = T.plus(Duration.ofHours(1));
+    Instant claimed = T.plus(Duration.ofHours(2));
+    driver.ticket(
+        "T-9",
+        EventJson.ticketCreated("T-9", "O-9", "STEAM-100", "VALVE-CN", "INVALID_KEY", claimed),
+        claimed);
+    driver.cardKey("O-9", EventJson.cardKey("O-9", 0, "fp-late", "B-1", "DELIVERED", T), T);
+    assertTrue(of("CLAIM_AFTER_REDEMPTION").isEmpty(), "not redeemed yet");
+    driver.cardKey(
+        "O-9", EventJson.cardKey("O-9", 0, "fp-late", "B-1", "REDEEMED", redeemed), redeemed);
+    driver.ticket( // the same ticket delivered again: no second signal
+        "T-9",
+        EventJson.ticketCreated("T-9", "O-9", "STEAM-100", "VALVE-CN", "INVALID_KEY", claimed),
+        claimed);
+    driver.cardKey(
+        "O-9", EventJson.cardKey("O-9", 0, "fp-late", "B-1", "REDEEMED", redeemed), redeemed);
+
+    List<KeyValue<String, FraudSignal>> raised = of("CLAIM_AFTER_REDEMPTION");
+    assertEquals(1, raised.size(), raised.toString());
+    assertEquals("CLAIM_AFTER_REDEMPTION|fp-late", raised.get(0).key);
+    assertTrue(raised.get(0).value.detail().contains("T-9"), raised.get(0).value.detail());
+    assertTrue(raised.get(0).value.detail().contains("O-9"), raised.get(0).value.detail());
+    assertEquals(claimed, raised.get(0).value.at());
+  }
+
+  @Test
   void claimVelocityPerBuyerPerDayAndPerMonth() {
     claim("buyer-a", null, null, null, T);
     claim("buyer-a", null, null, null, T.plusSeconds(10));
