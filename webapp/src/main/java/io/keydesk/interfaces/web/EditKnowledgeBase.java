@@ -198,6 +198,15 @@ public class EditKnowledgeBase implements Serializable {
         .toList();
   }
 
+  /** The article's state, as {@link ArticleRepository.State} names it. */
+  public String state(ArticleView a) {
+    ArticleRepository.State state =
+        a.archived()
+            ? ArticleRepository.State.ARCHIVED
+            : a.published() ? ArticleRepository.State.PUBLISHED : ArticleRepository.State.DRAFT;
+    return state.name();
+  }
+
   public List<CategoryCode> getCategories() {
     return Arrays.asList(CategoryCode.values());
   }
