@@ -11,6 +11,7 @@ import io.keydesk.it.Api.Answer;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 
 /**
  * An admin creates a supplier manager on the staff page (a missing supplier is named next to its
@@ -34,7 +35,14 @@ class AdminConsoleIT extends BrowserIT {
     admin.type("create:username", username);
     admin.type("create:displayName", "Manager " + username);
     admin.pick("create:role", "Supplier manager");
-    admin.waitFor(d -> d.findElement(By.id("create:supplier")).isEnabled());
+    admin.waitFor(
+        d -> {
+          try {
+            return d.findElement(By.id("create:supplier")).isEnabled();
+          } catch (WebDriverException e) {
+            return false; // replaced by the ajax update while looking: look again
+          }
+        });
     admin.type("create:password", "initial-" + username);
     admin.click(By.id("create:submit"));
     admin.waitFor(

@@ -201,6 +201,8 @@ class ConfigurationIT extends ApiIT {
     assertFalse(created.body().toLowerCase().contains("hash"), created.body());
     String token = api.staffToken(username, first);
     assertEquals(200, api.get("/api/v1/ops/tickets", Api.bearer(token)).status());
+    ConsoleSession console = ConsoleSession.signIn(api, username, first);
+    assertEquals(403, console.get("/console/admin/categories.xhtml").statusCode());
 
     Answer promoted =
         api.put(
@@ -210,6 +212,10 @@ class ConfigurationIT extends ApiIT {
     assertEquals(200, promoted.status(), promoted.body());
     assertEquals("SUPERVISOR", promoted.json().getString("role"));
     assertEquals(200, api.get("/api/v1/ops/audit/verify", Api.bearer(token)).status());
+    assertEquals(
+        200,
+        console.get("/console/admin/categories.xhtml").statusCode(),
+        "the new role holds in the open console session");
 
     Answer deactivated =
         api.put(
@@ -219,6 +225,10 @@ class ConfigurationIT extends ApiIT {
     assertEquals(200, deactivated.status(), deactivated.body());
     assertFalse(deactivated.json().getBoolean("active"));
     assertEquals(401, api.get("/api/v1/ops/tickets", Api.bearer(token)).status());
+    HttpResponse<String> signedOut = console.get("/console/index.xhtml");
+    assertTrue(
+        signedOut.uri().getPath().endsWith("/console/login.xhtml"),
+        "a deactivated user's console session ends: " + signedOut.uri());
     Answer refused =
         api.post(
             "/api/v1/ops/tokens",
