@@ -23,6 +23,11 @@ public interface AccessTokens {
 
   void storeStaffToken(String tokenHash, long staffId, Instant expiresAt);
 
+  /**
+   * Ends every API token of one member of staff (password reset, deactivation); answers how many.
+   */
+  int revokeStaffTokens(long staffId);
+
   Optional<StaffIdentity> staffToken(String tokenHash, Instant now);
 
   /** A verified buyer: the contact proved with an order number. */

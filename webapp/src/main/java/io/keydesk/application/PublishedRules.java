@@ -24,7 +24,7 @@ public class PublishedRules {
     return categories.all().stream().map(PublishedRules::rule).toList();
   }
 
-  private static Rule rule(Category c) {
+  static Rule rule(Category c) {
     return new Rule(
         c.code().name(),
         c.name("en"),

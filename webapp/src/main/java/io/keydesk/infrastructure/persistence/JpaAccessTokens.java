@@ -94,6 +94,13 @@ public class JpaAccessTokens implements AccessTokens {
   }
 
   @Override
+  public int revokeStaffTokens(long staffId) {
+    return em.createNativeQuery("DELETE FROM staff_token WHERE staff_id = ?")
+        .setParameter(1, staffId)
+        .executeUpdate();
+  }
+
+  @Override
   public Optional<StaffIdentity> staffToken(String tokenHash, Instant now) {
     List<?> rows =
         em.createNativeQuery(

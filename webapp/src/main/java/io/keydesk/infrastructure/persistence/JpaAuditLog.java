@@ -93,6 +93,68 @@ public class JpaAuditLog implements AuditLog {
     return walk.result(((Number) head[0]).longValue(), (String) head[1]);
   }
 
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Entry> newest(Query query) {
+    jakarta.persistence.Query q =
+        em.createNativeQuery(
+            "SELECT seq, at, actor_type, actor_name, action, subject_type, subject_id, details"
+                + " FROM audit_entry"
+                + where(query)
+                + " ORDER BY seq DESC LIMIT ? OFFSET ?");
+    int n = bind(q, query);
+    q.setParameter(n, query.size()).setParameter(n + 1, (long) query.page() * query.size());
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = q.getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new Entry(
+                    ((Number) r[0]).longValue(),
+                    SqlTimes.instant(r[1]),
+                    (String) r[2],
+                    (String) r[3],
+                    (String) r[4],
+                    (String) r[5],
+                    (String) r[6],
+                    (String) r[7]))
+        .toList();
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public long count(Query query) {
+    jakarta.persistence.Query q =
+        em.createNativeQuery("SELECT COUNT(*) FROM audit_entry" + where(query));
+    bind(q, query);
+    return ((Number) q.getSingleResult()).longValue();
+  }
+
+  private static String where(Query query) {
+    List<String> terms = new java.util.ArrayList<>();
+    if (query.subjectType() != null) {
+      terms.add("subject_type = ?");
+    }
+    if (query.actionPrefix() != null) {
+      terms.add("action LIKE ?");
+    }
+    return terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
+  }
+
+  /** Binds the filter's parameters; answers the next free position. */
+  private static int bind(jakarta.persistence.Query q, Query query) {
+    int n = 1;
+    if (query.subjectType() != null) {
+      q.setParameter(n++, query.subjectType());
+    }
+    if (query.actionPrefix() != null) {
+      q.setParameter(
+          n++,
+          query.actionPrefix().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+    }
+    return n;
+  }
+
   private static ChainedEntry entry(Object[] row) {
     AuditRecord record =
         new AuditRecord(

@@ -22,6 +22,11 @@ public class JpaCatalogRepository implements CatalogRepository {
   }
 
   @Override
+  public java.util.List<Supplier> suppliers() {
+    return em.createNamedQuery("Supplier.all", Supplier.class).getResultList();
+  }
+
+  @Override
   public Optional<Supplier> supplierById(long id) {
     return Optional.ofNullable(em.find(Supplier.class, id));
   }

@@ -19,6 +19,11 @@ public class JpaCategoryRepository implements CategoryRepository {
   }
 
   @Override
+  public Category store(Category category) {
+    return em.merge(category);
+  }
+
+  @Override
   public List<Category> all() {
     return em.createNamedQuery("Category.all", Category.class).getResultList();
   }

@@ -25,6 +25,11 @@ public class JpaStaffRepository implements StaffRepository {
   }
 
   @Override
+  public java.util.List<StaffUser> all() {
+    return em.createNamedQuery("StaffUser.all", StaffUser.class).getResultList();
+  }
+
+  @Override
   public StaffUser store(StaffUser user) {
     if (user.id() == null) {
       em.persist(user);

@@ -65,9 +65,20 @@ public class KeydeskAuthenticationMechanism implements HttpAuthenticationMechani
       return context.notifyContainerAboutLogin(result);
     }
     HttpSession session = request.getSession(false);
-    if (session != null && session.getAttribute(STAFF_ATTRIBUTE) instanceof StaffIdentity staff) {
-      request.setAttribute(STAFF_ATTRIBUTE, staff);
-      return context.notifyContainerAboutLogin(staff.username(), Set.of(staff.role().name()));
+    if (session != null && session.getAttribute(STAFF_ATTRIBUTE) instanceof StaffIdentity cached) {
+      // Console pages look the user up again, so that a deactivation or a new role (by an admin)
+      // takes effect on the next page, not when the session ends.
+      Optional<StaffIdentity> current =
+          path.startsWith("/console/") ? access.byUsername(cached.username()) : Optional.of(cached);
+      if (current.isPresent()) {
+        StaffIdentity staff = current.get();
+        if (!staff.equals(cached)) {
+          session.setAttribute(STAFF_ATTRIBUTE, staff);
+        }
+        request.setAttribute(STAFF_ATTRIBUTE, staff);
+        return context.notifyContainerAboutLogin(staff.username(), Set.of(staff.role().name()));
+      }
+      session.invalidate();
     }
     if (context.isProtected()) {
       String next = URLEncoder.encode(path, StandardCharsets.UTF_8);

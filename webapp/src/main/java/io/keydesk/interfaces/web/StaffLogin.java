@@ -60,7 +60,7 @@ public class StaffLogin {
                     new UsernamePasswordCredential(
                         username.strip().toLowerCase(Locale.ROOT), password)));
     if (status == AuthenticationStatus.SUCCESS) {
-      boolean safeNext = next != null && next.matches("/console/[a-z-]+\\.xhtml");
+      boolean safeNext = next != null && next.matches("/console/(admin/)?[a-z-]+\\.xhtml");
       return (safeNext ? next : "/console/index.xhtml") + "?faces-redirect=true";
     }
     Pages.error(null, "console.login.failed");

@@ -47,15 +47,23 @@ class MessageBundlesTest {
 
   /** Keys the views build by concatenation: prefix → the enum whose names complete them. */
   private static final Map<String, Class<? extends Enum<?>>> ENUM_PREFIXES =
-      Map.of(
-          "category.", CategoryCode.class,
-          "status.", TicketStatus.class,
-          "resolution.", Resolution.class,
-          "key.status.", CardKeyStatus.class,
-          "actor.", Actor.Type.class,
-          "entry.", TimelineEntry.Kind.class,
-          "rules.auto.", CategoryCode.class,
-          "category.hint.", CategoryCode.class);
+      Map.ofEntries(
+          Map.entry("category.", CategoryCode.class),
+          Map.entry("status.", TicketStatus.class),
+          Map.entry("resolution.", Resolution.class),
+          Map.entry("key.status.", CardKeyStatus.class),
+          Map.entry("actor.", Actor.Type.class),
+          Map.entry("entry.", TimelineEntry.Kind.class),
+          Map.entry("rules.auto.", CategoryCode.class),
+          Map.entry("category.hint.", CategoryCode.class),
+          Map.entry("admin.role.", io.keydesk.domain.model.staff.Role.class),
+          Map.entry(
+              "admin.kb.state.", io.keydesk.domain.model.knowledge.ArticleRepository.State.class),
+          Map.entry("admin.risk.kind.", io.keydesk.domain.model.risk.BlockEntry.Kind.class));
+
+  /** Keys the views build by concatenation from a fixed set of names: prefix → the names. */
+  private static final Map<String, java.util.Set<String>> NAME_PREFIXES =
+      Map.of("admin.risk.setting.", io.keydesk.domain.model.risk.RiskSettings.DEFAULTS.keySet());
 
   private static final Pattern MSG = Pattern.compile("\\bmsg(\\[[^\\]]*\\]|\\.[A-Za-z_]\\w*)");
   private static final Pattern LITERAL = Pattern.compile("\\[\\s*(['\"])([^'\"]+)\\1\\s*\\]");
@@ -254,6 +262,11 @@ class MessageBundlesTest {
         String prefix = concat.group(2);
         for (Enum<?> value : ENUM_PREFIXES.get(prefix).getEnumConstants()) {
           wanted.putIfAbsent(prefix + value.name(), where + ", built from " + prefix);
+        }
+      } else if (concat.matches() && NAME_PREFIXES.containsKey(concat.group(2))) {
+        String prefix = concat.group(2);
+        for (String name : NAME_PREFIXES.get(prefix)) {
+          wanted.putIfAbsent(prefix + name, where + ", built from " + prefix);
         }
       } else {
         unknownForms.add(where + ": msg" + access);

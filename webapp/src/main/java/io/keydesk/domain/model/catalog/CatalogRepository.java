@@ -12,5 +12,8 @@ public interface CatalogRepository {
 
   Optional<Supplier> supplierById(long id);
 
+  /** Every supplier, by code. */
+  java.util.List<Supplier> suppliers();
+
   <T> T store(T supplierProductOrBatch);
 }

@@ -17,6 +17,7 @@ import java.time.Instant;
 @Cacheable
 @Table(name = "supplier")
 @NamedQuery(name = "Supplier.byCode", query = "SELECT s FROM Supplier s WHERE s.code = :code")
+@NamedQuery(name = "Supplier.all", query = "SELECT s FROM Supplier s ORDER BY s.code")
 public class Supplier {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

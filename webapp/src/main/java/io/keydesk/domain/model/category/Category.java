@@ -39,11 +39,12 @@ public class Category {
 
   protected Category() {}
 
+  /** The longest target that can be published: 30 days. */
+  public static final int MAX_TARGET_MINUTES = 30 * 24 * 60;
+
   public Category(
       CategoryCode code, String nameEn, String nameZh, int responseMinutes, int resolutionMinutes) {
-    if (responseMinutes <= 0 || resolutionMinutes < responseMinutes) {
-      throw new IllegalArgumentException("targets must be positive and response <= resolution");
-    }
+    checkTargets(responseMinutes, resolutionMinutes);
     this.code = code;
     this.nameEn = nameEn;
     this.nameZh = nameZh;
@@ -53,6 +54,55 @@ public class Category {
 
   public CategoryCode code() {
     return code;
+  }
+
+  /**
+   * Publishes new targets. Deadlines are computed from them when a ticket opens, so tickets already
+   * open keep theirs.
+   */
+  public void changeTargets(int responseMinutes, int resolutionMinutes) {
+    checkTargets(responseMinutes, resolutionMinutes);
+    this.responseMinutes = responseMinutes;
+    this.resolutionMinutes = resolutionMinutes;
+  }
+
+  /**
+   * Targets are 1 minute to 30 days, and the first response is due no later than the resolution.
+   */
+  public static void checkTargets(int responseMinutes, int resolutionMinutes) {
+    if (responseMinutes <= 0 || responseMinutes > MAX_TARGET_MINUTES) {
+      throw new InvalidTargetException(
+          "responseMinutes", "must be between 1 and " + MAX_TARGET_MINUTES + " minutes");
+    }
+    if (resolutionMinutes <= 0 || resolutionMinutes > MAX_TARGET_MINUTES) {
+      throw new InvalidTargetException(
+          "resolutionMinutes", "must be between 1 and " + MAX_TARGET_MINUTES + " minutes");
+    }
+    if (resolutionMinutes < responseMinutes) {
+      throw new InvalidTargetException(
+          "resolutionMinutes", "must not be shorter than the response target");
+    }
+  }
+
+  /** A target that cannot be published, naming the target it is about. */
+  public static class InvalidTargetException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final String field;
+    private final String reason;
+
+    InvalidTargetException(String field, String reason) {
+      super(field + " " + reason);
+      this.field = field;
+      this.reason = reason;
+    }
+
+    public String field() {
+      return field;
+    }
+
+    public String reason() {
+      return reason;
+    }
   }
 
   public String name(String language) {

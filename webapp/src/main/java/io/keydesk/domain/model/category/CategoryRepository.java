@@ -7,4 +7,7 @@ public interface CategoryRepository {
   Optional<Category> find(CategoryCode code);
 
   List<Category> all();
+
+  /** Saves a changed category. */
+  Category store(Category category);
 }

@@ -7,5 +7,8 @@ public interface StaffRepository {
 
   long count();
 
+  /** Everyone, by username. */
+  java.util.List<StaffUser> all();
+
   StaffUser store(StaffUser user);
 }

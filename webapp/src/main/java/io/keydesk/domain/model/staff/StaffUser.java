@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
     name = "StaffUser.byUsername",
     query = "SELECT u FROM StaffUser u WHERE u.username = :username")
 @NamedQuery(name = "StaffUser.count", query = "SELECT COUNT(u) FROM StaffUser u")
+@NamedQuery(name = "StaffUser.all", query = "SELECT u FROM StaffUser u ORDER BY u.username")
 public class StaffUser {
   private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,63}$");
 
@@ -69,20 +70,15 @@ public class StaffUser {
       Supplier supplier,
       String language,
       Instant createdAt) {
-    if (username == null || !USERNAME.matcher(username).matches()) {
+    if (!validUsername(username)) {
       throw new IllegalArgumentException(
           "username must be 2-64 lower-case letters, digits, dots, dashes or underscores");
     }
     this.username = username;
     this.displayName = notBlank(displayName, "display name", 100);
     this.passwordHash = notBlank(passwordHash, "password hash", 512);
-    this.role = notNull(role, "role");
-    if ((role == Role.SUPPLIER_MANAGER) != (supplier != null)) {
-      throw new IllegalArgumentException(
-          "a supplier manager, and only one, is bound to a supplier");
-    }
-    this.supplier = supplier;
-    this.language = notBlank(language, "language", 8);
+    bind(role, supplier);
+    this.language = language(language);
     this.active = true;
     this.createdAt = notNull(createdAt, "created at");
   }
@@ -119,7 +115,58 @@ public class StaffUser {
     return active;
   }
 
+  public Instant createdAt() {
+    return createdAt;
+  }
+
   public void deactivate() {
     active = false;
+  }
+
+  public void reactivate() {
+    active = true;
+  }
+
+  /** A new role; a supplier manager, and only a supplier manager, is bound to one supplier. */
+  public void changeRole(Role role, Supplier supplier) {
+    bind(role, supplier);
+  }
+
+  public void rename(String displayName) {
+    this.displayName = notBlank(displayName, "display name", 100);
+  }
+
+  public void changeLanguage(String language) {
+    this.language = language(language);
+  }
+
+  /** Replaces the password; only its slow salted hash is ever given here. */
+  public void changePasswordHash(String passwordHash) {
+    this.passwordHash = notBlank(passwordHash, "password hash", 512);
+  }
+
+  private void bind(Role role, Supplier supplier) {
+    notNull(role, "role");
+    if ((role == Role.SUPPLIER_MANAGER) != (supplier != null)) {
+      throw new IllegalArgumentException(
+          "a supplier manager, and only one, is bound to a supplier");
+    }
+    this.role = role;
+    this.supplier = supplier;
+  }
+
+  /** The console's languages. */
+  public static final java.util.List<String> LANGUAGES = java.util.List.of("zh-CN", "en");
+
+  private static String language(String language) {
+    if (!LANGUAGES.contains(language)) {
+      throw new IllegalArgumentException("language must be zh-CN or en");
+    }
+    return language;
+  }
+
+  /** Whether a username has the allowed shape. */
+  public static boolean validUsername(String username) {
+    return username != null && USERNAME.matcher(username).matches();
   }
 }

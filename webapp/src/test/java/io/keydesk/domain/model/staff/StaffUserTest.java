@@ -1,0 +1,59 @@
+package io.keydesk.domain.model.staff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keydesk.domain.model.catalog.Supplier;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class StaffUserTest {
+  private static final Instant NOW = Instant.parse("2026-11-25T08:00:00Z");
+  private final Supplier valve = new Supplier("VALVE-CN", "Valve CN", NOW);
+
+  private StaffUser agent() {
+    return new StaffUser("li.na", "Li Na", "hash", Role.AGENT, null, "zh-CN", NOW);
+  }
+
+  @Test
+  void aSupplierManagerAndOnlyASupplierManagerIsBoundToASupplier() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new StaffUser("m", "M", "hash", Role.SUPPLIER_MANAGER, null, "en", NOW));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new StaffUser("mm", "M", "hash", Role.AGENT, valve, "en", NOW));
+
+    StaffUser user = agent();
+    user.changeRole(Role.SUPPLIER_MANAGER, valve);
+    assertEquals(Role.SUPPLIER_MANAGER, user.role());
+    assertEquals("VALVE-CN", user.supplier().orElseThrow().code());
+    assertThrows(IllegalArgumentException.class, () -> user.changeRole(Role.SUPERVISOR, valve));
+    assertEquals(Role.SUPPLIER_MANAGER, user.role(), "unchanged after a refusal");
+    user.changeRole(Role.SUPERVISOR, null);
+    assertTrue(user.supplier().isEmpty());
+  }
+
+  @Test
+  void usernamesAndLanguagesHaveAFixedShape() {
+    assertTrue(StaffUser.validUsername("li.na-2"));
+    assertFalse(StaffUser.validUsername("Li Na"));
+    assertFalse(StaffUser.validUsername("x"));
+    assertFalse(StaffUser.validUsername(null));
+    StaffUser user = agent();
+    assertThrows(IllegalArgumentException.class, () -> user.changeLanguage("fr"));
+    user.changeLanguage("en");
+    assertEquals("en", user.language());
+  }
+
+  @Test
+  void deactivationIsReversible() {
+    StaffUser user = agent();
+    user.deactivate();
+    assertFalse(user.isActive());
+    user.reactivate();
+    assertTrue(user.isActive());
+  }
+}
