@@ -109,6 +109,27 @@ class AnalyticsResultsIT extends ApiIT {
   }
 
   @Test
+  void aBurstOfUpdatesOfOneRateEndsAtTheLastOne() throws Exception {
+    String sku = Api.unique("BURST");
+    Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+    String key = "product|" + sku + "|24h";
+    RecordMetadata last = null;
+    for (int complaints = 1; complaints <= 40; complaints++) {
+      last =
+          send(
+              Topics.COMPLAINT_RATES,
+              key,
+              rate("product", sku, "24h", end, 80, complaints, Map.of("OTHER", (long) complaints)));
+    }
+    awaitConsumed(last);
+    String agent = api.staffToken("agent", "agent-demo-pass");
+    JsonObject row = findRate(agent, "24h", "product", sku).orElseThrow();
+    assertEquals(40, row.getInt("complaints"), row.toString());
+    assertEquals(40, row.getJsonObject("byCategory").getInt("OTHER"));
+    assertEquals(0.5, row.getJsonNumber("rate").doubleValue(), 1e-9);
+  }
+
+  @Test
   void aSupplierManagerSeesOnlyTheirSuppliersRatesAndBadParametersAreProblems() throws Exception {
     String own = Api.unique("OWN");
     String other = Api.unique("OTH");

@@ -147,10 +147,15 @@ public class AnalyticsResultConsumer {
     }
     Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
     Set<TopicPartition> stopped = new HashSet<>();
+    Map<String, Long> latest = latestOfTables(batch);
     boolean failed = false;
     for (ConsumerRecord<String, String> r : batch) {
       TopicPartition tp = new TopicPartition(r.topic(), r.partition());
       if (stopped.contains(tp)) {
+        continue;
+      }
+      if (supersededInBatch(r, latest)) {
+        done.put(tp, new OffsetAndMetadata(r.offset() + 1));
         continue;
       }
       try {
@@ -214,6 +219,31 @@ public class AnalyticsResultConsumer {
       return true;
     }
     return false;
+  }
+
+  /**
+   * The complaint-rate and funnel topics are tables (the latest value per key is the state), and
+   * the job updates a key many times a second under load: of the records of one key in one poll
+   * only the last is applied, so the read model keeps up instead of writing every intermediate
+   * value in a transaction of its own. Alerts and signals are events: each is applied.
+   */
+  private Map<String, Long> latestOfTables(ConsumerRecords<String, String> batch) {
+    Map<String, Long> latest = new HashMap<>();
+    for (ConsumerRecord<String, String> r : batch) {
+      if (r.key() != null && (r.topic().equals(ratesTopic) || r.topic().equals(funnelTopic))) {
+        latest.merge(r.topic() + "|" + r.partition() + "|" + r.key(), r.offset(), Math::max);
+      }
+    }
+    return latest;
+  }
+
+  private static boolean supersededInBatch(
+      ConsumerRecord<String, String> r, Map<String, Long> latest) {
+    if (r.key() == null) {
+      return false;
+    }
+    Long last = latest.get(r.topic() + "|" + r.partition() + "|" + r.key());
+    return last != null && last > r.offset();
   }
 
   private void apply(ConsumerRecord<String, String> r) {
