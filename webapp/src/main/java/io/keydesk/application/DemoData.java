@@ -56,6 +56,9 @@ public class DemoData {
           new DemoOrder("DEMO-1005", "bob@example.com", "XBOX-GP-1M"),
           new DemoOrder("DEMO-1006", "carol@example.com", "STEAM-100"));
 
+  /** The demo supplier manager's e-mail address, where the scheduled reports go. */
+  static final String SUPPLIER_EMAIL = "supplier@example.com";
+
   /** Demo orders paid but never delivered: "not received" delivers them from stock. */
   static final String UNDELIVERED = "DEMO-1006";
 
@@ -95,7 +98,7 @@ public class DemoData {
     }
     for (DemoLogin login : LOGINS) {
       Role role = Role.valueOf(login.role());
-      staff.store(
+      StaffUser user =
           new StaffUser(
               login.username(),
               Character.toUpperCase(login.username().charAt(0)) + login.username().substring(1),
@@ -103,7 +106,12 @@ public class DemoData {
               role,
               role == Role.SUPPLIER_MANAGER ? catalog.supplier("VALVE-CN").orElseThrow() : null,
               role == Role.AGENT ? "zh-CN" : "en",
-              now));
+              now);
+      if (role == Role.SUPPLIER_MANAGER) {
+        // so the scheduled supplier reports go out on local runs (to the local mail folder)
+        user.changeEmail(SUPPLIER_EMAIL);
+      }
+      staff.store(user);
     }
     for (String sku : List.of("STEAM-100", "XBOX-GP-1M", "OFFICE-365")) {
       List<ImportStock.StockKey> keys = new java.util.ArrayList<>();

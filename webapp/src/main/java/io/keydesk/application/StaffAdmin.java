@@ -3,6 +3,7 @@ package io.keydesk.application;
 import io.keydesk.application.AccessTokens.StaffIdentity;
 import io.keydesk.domain.model.catalog.CatalogRepository;
 import io.keydesk.domain.model.catalog.Supplier;
+import io.keydesk.domain.model.order.Contact;
 import io.keydesk.domain.model.staff.Role;
 import io.keydesk.domain.model.staff.StaffRepository;
 import io.keydesk.domain.model.staff.StaffUser;
@@ -22,13 +23,16 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Staff users as admins manage them: create, change role (and supplier), rename, change language,
- * deactivate and reactivate, reset the password. Passwords are hashed as the login checks them
- * ({@link PasswordHasher}); neither a password nor its hash ever leaves this class or enters the
- * audit log. Admins cannot lock themselves out: they can neither deactivate themselves nor give
- * away their own ADMIN role. A password reset or a deactivation ends the user's API tokens.
+ * Staff users as admins manage them: create, change role (and supplier), rename, change language
+ * and e-mail address, deactivate and reactivate, reset the password. The audit log holds e-mail
+ * addresses masked ({@code s***@example.com}), never in full. Passwords are hashed as the login
+ * checks them ({@link PasswordHasher}); neither a password nor its hash ever leaves this class or
+ * enters the audit log. Admins cannot lock themselves out: they can neither deactivate themselves
+ * nor give away their own ADMIN role. A password reset or a deactivation ends the user's API
+ * tokens.
  */
 @ApplicationScoped
 public class StaffAdmin {
@@ -36,6 +40,9 @@ public class StaffAdmin {
   public static final int MIN_PASSWORD = 12;
 
   public static final int MAX_PASSWORD = 200;
+
+  /** Longest e-mail address accepted (the column's width). */
+  public static final int MAX_EMAIL = 254;
 
   @Inject StaffRepository staff;
   @Inject CatalogRepository catalog;
@@ -52,25 +59,34 @@ public class StaffAdmin {
       String supplier,
       String supplierName,
       String language,
+      String email,
       boolean active,
       Instant createdAt) {}
 
-  /** A new member of staff. {@code supplier} is a supplier code, for supplier managers only. */
+  /**
+   * A new member of staff. {@code supplier} is a supplier code, for supplier managers only; {@code
+   * email} is optional (blank = none).
+   */
   public record NewStaff(
       @NotBlank @Size(max = 64) String username,
       @NotBlank @Size(max = 100) String displayName,
       @NotBlank String role,
       @Size(max = 64) String supplier,
       @NotBlank String language,
-      @NotNull @Size(min = MIN_PASSWORD, max = MAX_PASSWORD) String password) {}
+      @NotNull @Size(min = MIN_PASSWORD, max = MAX_PASSWORD) String password,
+      @Size(max = MAX_EMAIL) String email) {}
 
-  /** Changes to a member of staff; absent fields stay as they are. */
+  /**
+   * Changes to a member of staff; absent fields stay as they are. A blank {@code email} removes the
+   * address.
+   */
   public record StaffChange(
       @Size(min = 1, max = 100) String displayName,
       String role,
       @Size(max = 64) String supplier,
       String language,
-      Boolean active) {}
+      Boolean active,
+      @Size(max = MAX_EMAIL) String email) {}
 
   /** A password set by an admin (the user is told it out of band). */
   public record PasswordReset(
@@ -107,6 +123,7 @@ public class StaffAdmin {
     Role role = role(n.role());
     Supplier supplier = supplierFor(role, n.supplier());
     String language = language(n.language());
+    Optional<String> email = email(n.email());
     Instant now = clock.instant();
     StaffUser user =
         new StaffUser(
@@ -117,12 +134,14 @@ public class StaffAdmin {
             supplier,
             language,
             now);
+    user.changeEmail(email.orElse(null));
     staff.store(user);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("displayName", user.displayName());
     details.put("role", role.name());
     details.put("supplier", supplier == null ? null : supplier.code());
     details.put("language", language);
+    details.put("email", email.map(StaffAdmin::masked).orElse(null));
     record(by, "staff.created", username, details, now);
     return view(user);
   }
@@ -160,6 +179,14 @@ public class StaffAdmin {
     if (c.language() != null && !c.language().equals(user.language())) {
       user.changeLanguage(language(c.language()));
       details.put("language", c.language());
+    }
+    if (c.email() != null) {
+      Optional<String> email = email(c.email());
+      if (!email.equals(user.email())) {
+        details.put("emailFrom", user.email().map(StaffAdmin::masked).orElse(null));
+        details.put("emailTo", email.map(StaffAdmin::masked).orElse(null));
+        user.changeEmail(email.orElse(null));
+      }
     }
     Instant now = clock.instant();
     if (c.active() != null && c.active() != user.isActive()) {
@@ -236,6 +263,21 @@ public class StaffAdmin {
     return language;
   }
 
+  /** An e-mail address normalised; empty for none (blank); refused when it is not one. */
+  static Optional<String> email(String email) {
+    try {
+      return StaffUser.normaliseEmail(email);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidFieldException(
+          "email", "must be an e-mail address of at most 254 characters");
+    }
+  }
+
+  /** An e-mail address as the audit log holds it. */
+  private static String masked(String email) {
+    return new Contact(email).masked();
+  }
+
   static StaffView view(StaffUser u) {
     return new StaffView(
         u.username(),
@@ -244,6 +286,7 @@ public class StaffAdmin {
         u.supplier().map(Supplier::code).orElse(null),
         u.supplier().map(Supplier::name).orElse(null),
         u.language(),
+        u.email().orElse(null),
         u.isActive(),
         u.createdAt());
   }

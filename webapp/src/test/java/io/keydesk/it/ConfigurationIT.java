@@ -360,6 +360,99 @@ class ConfigurationIT extends ApiIT {
   }
 
   @Test
+  void aStaffUsersEmailIsSetChangedRemovedAndAuditedMasked() {
+    String admin = admin();
+    String username = Api.unique("it").toLowerCase();
+    String first = username + "@Example.COM";
+    Map<String, Object> manager = new java.util.HashMap<>();
+    manager.put("username", username);
+    manager.put("displayName", "IT Mail Manager");
+    manager.put("role", "SUPPLIER_MANAGER");
+    manager.put("supplier", "VALVE-CN");
+    manager.put("language", "en");
+    manager.put("password", "long-enough-password");
+    manager.put("email", "  " + first + " ");
+    Answer created = api.post("/api/v1/ops/staff-users", body(manager), Api.bearer(admin));
+    assertEquals(201, created.status(), created.body());
+    assertEquals(username + "@example.com", created.json().getString("email"), "normalised");
+    JsonObject createdAudit = details(lastAudit(admin, "staff-user", username));
+    assertEquals(username.charAt(0) + "***@example.com", createdAudit.getString("email"));
+
+    String second = "reports." + username + "@supplier.example.org";
+    Answer changed =
+        api.put(
+            "/api/v1/ops/staff-users/" + username,
+            body(Map.of("email", second)),
+            Api.bearer(admin));
+    assertEquals(200, changed.status(), changed.body());
+    assertEquals(second, changed.json().getString("email"));
+    Answer shown = api.get("/api/v1/ops/staff-users/" + username, Api.bearer(admin));
+    assertEquals(200, shown.status(), shown.body());
+    assertEquals(second, shown.json().getString("email"));
+    Answer listed = api.get("/api/v1/ops/staff-users", Api.bearer(admin));
+    assertEquals(200, listed.status(), listed.body());
+    assertTrue(
+        listed.array().getValuesAs(JsonObject.class).stream()
+            .anyMatch(
+                u ->
+                    username.equals(u.getString("username"))
+                        && second.equals(u.getString("email"))),
+        listed.body());
+    JsonObject entry = lastAudit(admin, "staff-user", username);
+    assertEquals("staff.changed", entry.getString("action"));
+    JsonObject changeAudit = details(entry);
+    assertEquals(username.charAt(0) + "***@example.com", changeAudit.getString("emailFrom"));
+    assertEquals("r***@supplier.example.org", changeAudit.getString("emailTo"));
+    assertFalse(entry.toString().contains(second), "the audit log holds the address masked");
+
+    for (String bad :
+        List.of(
+            "not-an-address",
+            "two@@example.com",
+            "no-dot@example",
+            "13800138000",
+            "a@" + "b".repeat(250) + ".com")) {
+      assertProblem(
+          api.put(
+              "/api/v1/ops/staff-users/" + username, body(Map.of("email", bad)), Api.bearer(admin)),
+          400,
+          "email");
+    }
+    Map<String, Object> badNew = new java.util.HashMap<>(manager);
+    badNew.put("username", Api.unique("it").toLowerCase());
+    badNew.put("email", "nobody at example.com");
+    assertProblem(
+        api.post("/api/v1/ops/staff-users", body(badNew), Api.bearer(admin)), 400, "email");
+    assertEquals(
+        404,
+        api.get("/api/v1/ops/staff-users/" + badNew.get("username"), Api.bearer(admin)).status(),
+        "nothing created");
+    assertEquals(
+        second,
+        api.get("/api/v1/ops/staff-users/" + username, Api.bearer(admin)).json().getString("email"),
+        "a refused address changes nothing");
+
+    Answer untouched =
+        api.put(
+            "/api/v1/ops/staff-users/" + username,
+            body(Map.of("language", "zh-CN")),
+            Api.bearer(admin));
+    assertEquals(second, untouched.json().getString("email"), "absent keeps the address");
+    Answer removed =
+        api.put(
+            "/api/v1/ops/staff-users/" + username, body(Map.of("email", " ")), Api.bearer(admin));
+    assertEquals(200, removed.status(), removed.body());
+    assertTrue(
+        !removed.json().containsKey("email") || removed.json().isNull("email"), removed.body());
+    assertChainIntact(admin);
+  }
+
+  private static JsonObject details(JsonObject auditEntry) {
+    return jakarta.json.Json.createReader(new java.io.StringReader(auditEntry.getString("details")))
+        .readObject();
+  }
+
+  @Test
   void agentsAndSupplierManagersGet403OnEveryConfigurationEndpoint() {
     String agent = api.staffToken("agent", "agent-demo-pass");
     String supplier = api.staffToken("supplier", "supplier-demo-pass");

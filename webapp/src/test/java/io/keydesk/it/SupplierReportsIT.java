@@ -376,6 +376,54 @@ class SupplierReportsIT extends ApiIT {
     }
   }
 
+  @Test
+  void aManagerWhoseAddressAnAdminSetReceivesTheScheduledReports() throws Exception {
+    TestServers.startMail();
+    String admin = api.staffToken("admin", "admin-demo-pass");
+    String username = Api.unique("mgr-api").toLowerCase();
+    Answer created =
+        api.post(
+            "/api/v1/ops/staff-users",
+            "{\"username\":\""
+                + username
+                + "\",\"displayName\":\"API manager\",\"role\":\"SUPPLIER_MANAGER\",\"supplier\":\""
+                + supplier
+                + "\",\"language\":\"en\",\"password\":\"long-enough-password\"}",
+            Api.bearer(admin));
+    assertEquals(201, created.status(), created.body());
+    // Wednesday 2026-11-11 07:00Z: daily 11-10 and weekly 11-02..11-08 are due.
+    String sweep = "/api/v1/ops/reports/sweep?at=2026-11-11T07:00:00Z";
+    assertEquals(200, api.post(sweep, "", Api.bearer(admin)).status());
+    assertEquals(0, runs(username), "a manager without an address is not a recipient");
+
+    String email = username + "@example.com";
+    Answer changed =
+        api.put(
+            "/api/v1/ops/staff-users/" + username,
+            "{\"email\":\"" + email.toUpperCase() + "\"}",
+            Api.bearer(admin));
+    assertEquals(200, changed.status(), changed.body());
+    assertEquals(200, api.post(sweep, "", Api.bearer(admin)).status());
+    Mails.until(() -> mails(email, ""), m -> m.size() >= 2, "the daily and the weekly report");
+    assertEquals(1, mails(email, "2026-11-10").size(), "one daily report");
+    assertEquals(2, runs(username));
+  }
+
+  /** How many scheduled report runs exist for a manager. */
+  private static int runs(String username) throws java.sql.SQLException {
+    try (Connection db = TestServers.database();
+        PreparedStatement q =
+            db.prepareStatement(
+                "SELECT COUNT(*) FROM report_run r JOIN staff_user u ON u.id = r.staff_id"
+                    + " WHERE u.username = ?")) {
+      q.setString(1, username);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
   private List<MimeMessage> mails(String to, String containing) {
     List<MimeMessage> found = new ArrayList<>();
     for (MimeMessage m : TestServers.mail().getReceivedMessages()) {

@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Admins manage staff users: create one, change role, supplier, name and language, deactivate and
- * reactivate, set a new password. Passwords are write-only here.
+ * Admins manage staff users: create one, change role, supplier, name, language and e-mail address
+ * (where supplier managers get their scheduled reports), deactivate and reactivate, set a new
+ * password. Passwords are write-only here.
  */
 @Named
 @ViewScoped
@@ -36,6 +37,7 @@ public class ManageStaff implements Serializable {
   private Role role = Role.AGENT;
   private String supplier;
   private String language = "zh-CN";
+  private String email;
   private String password;
 
   // the user being changed
@@ -44,6 +46,7 @@ public class ManageStaff implements Serializable {
   private Role editRole;
   private String editSupplier;
   private String editLanguage;
+  private String editEmail;
   private String newPassword;
 
   public void load() {
@@ -66,11 +69,13 @@ public class ManageStaff implements Serializable {
               role == null ? null : role.name(),
               role == Role.SUPPLIER_MANAGER ? supplier : null,
               language,
-              password));
+              password,
+              email));
       Pages.info("admin.staff.created");
       username = null;
       displayName = null;
       supplier = null;
+      email = null;
       load();
     } catch (RuntimeException e) {
       ConsoleAccess.show("create", e);
@@ -87,6 +92,7 @@ public class ManageStaff implements Serializable {
     editRole = Role.valueOf(user.role());
     editSupplier = user.supplier();
     editLanguage = user.language();
+    editEmail = user.email();
     newPassword = null;
   }
 
@@ -102,17 +108,18 @@ public class ManageStaff implements Serializable {
             editRole == null ? null : editRole.name(),
             editRole == Role.SUPPLIER_MANAGER ? editSupplier : "",
             editLanguage,
-            null));
+            null,
+            editEmail == null ? "" : editEmail));
   }
 
   public void deactivate(String name) {
     editing = name;
-    change(new StaffChange(null, null, null, null, false));
+    change(new StaffChange(null, null, null, null, false, null));
   }
 
   public void reactivate(String name) {
     editing = name;
-    change(new StaffChange(null, null, null, null, true));
+    change(new StaffChange(null, null, null, null, true, null));
   }
 
   public void resetPassword() {
@@ -204,6 +211,14 @@ public class ManageStaff implements Serializable {
     this.language = language;
   }
 
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
   public String getPassword() {
     return null;
   }
@@ -246,6 +261,14 @@ public class ManageStaff implements Serializable {
 
   public void setEditLanguage(String editLanguage) {
     this.editLanguage = editLanguage;
+  }
+
+  public String getEditEmail() {
+    return editEmail;
+  }
+
+  public void setEditEmail(String editEmail) {
+    this.editEmail = editEmail;
   }
 
   public String getNewPassword() {

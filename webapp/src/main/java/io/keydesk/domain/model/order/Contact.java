@@ -34,6 +34,14 @@ public record Contact(String value) {
     return PHONE.matcher(phone).matches() ? Optional.of(new Contact(phone)) : Optional.empty();
   }
 
+  /**
+   * Normalises an e-mail address as {@link #parse} does (trimmed, lower case, at most 254
+   * characters); empty when the input is not an e-mail address (a phone number is not one).
+   */
+  public static Optional<Contact> parseEmail(String raw) {
+    return parse(raw).filter(Contact::isEmail);
+  }
+
   public boolean isEmail() {
     return value.contains("@");
   }

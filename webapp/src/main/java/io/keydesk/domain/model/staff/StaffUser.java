@@ -4,6 +4,7 @@ import static io.keydesk.domain.shared.Checks.notBlank;
 import static io.keydesk.domain.shared.Checks.notNull;
 
 import io.keydesk.domain.model.catalog.Supplier;
+import io.keydesk.domain.model.order.Contact;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,7 +20,11 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** A member of staff. The password is only ever held as a slow salted hash. */
+/**
+ * A member of staff. The password is only ever held as a slow salted hash. The optional e-mail
+ * address is where scheduled reports go (supplier managers); it is checked like a buyer's e-mail
+ * contact and stored normalised (lower case).
+ */
 @Entity
 @Table(name = "staff_user")
 @NamedQuery(
@@ -53,6 +58,9 @@ public class StaffUser {
 
   @Column(name = "language")
   private String language;
+
+  @Column(name = "email")
+  private String email;
 
   @Column(name = "active")
   private boolean active;
@@ -111,6 +119,11 @@ public class StaffUser {
     return language;
   }
 
+  /** Where scheduled reports are mailed; empty when the user has no e-mail address. */
+  public Optional<String> email() {
+    return Optional.ofNullable(email);
+  }
+
   public boolean isActive() {
     return active;
   }
@@ -138,6 +151,33 @@ public class StaffUser {
 
   public void changeLanguage(String language) {
     this.language = language(language);
+  }
+
+  /**
+   * Sets the e-mail address, normalised; {@code null} or blank removes it.
+   *
+   * @throws IllegalArgumentException when it is not an e-mail address of at most 254 characters
+   */
+  public void changeEmail(String email) {
+    this.email = normaliseEmail(email).orElse(null);
+  }
+
+  /**
+   * The normalised form of an e-mail address; empty for {@code null} or blank.
+   *
+   * @throws IllegalArgumentException when it is not an e-mail address of at most 254 characters
+   */
+  public static Optional<String> normaliseEmail(String email) {
+    if (email == null || email.isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Contact.parseEmail(email)
+            .map(Contact::value)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "email must be an e-mail address of at most 254 characters")));
   }
 
   /** Replaces the password; only its slow salted hash is ever given here. */

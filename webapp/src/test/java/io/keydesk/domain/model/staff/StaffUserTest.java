@@ -49,6 +49,36 @@ class StaffUserTest {
   }
 
   @Test
+  void theEmailAddressIsOptionalCheckedAndNormalised() {
+    StaffUser user = agent();
+    assertTrue(user.email().isEmpty(), "none until set");
+    user.changeEmail("  Li.Na@Example.COM ");
+    assertEquals("li.na@example.com", user.email().orElseThrow());
+    for (String bad :
+        new String[] {
+          "li.na",
+          "li@na@example.com",
+          "li na@example.com",
+          "li@example",
+          "13800138000",
+          "a@" + "b".repeat(250) + ".com",
+          "x".repeat(65) + "@example.com"
+        }) {
+      assertThrows(IllegalArgumentException.class, () -> user.changeEmail(bad), bad);
+      assertEquals("li.na@example.com", user.email().orElseThrow(), "unchanged after " + bad);
+    }
+    String longest = "a@" + "b".repeat(248) + ".com";
+    assertEquals(254, longest.length());
+    user.changeEmail(longest);
+    assertEquals(longest, user.email().orElseThrow());
+    user.changeEmail(" ");
+    assertTrue(user.email().isEmpty(), "blank removes the address");
+    user.changeEmail("li.na@example.com");
+    user.changeEmail(null);
+    assertTrue(user.email().isEmpty(), "null removes the address");
+  }
+
+  @Test
   void deactivationIsReversible() {
     StaffUser user = agent();
     user.deactivate();
