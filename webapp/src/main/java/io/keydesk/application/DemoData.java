@@ -92,7 +92,7 @@ public class DemoData {
     }
     for (DemoLogin login : LOGINS) {
       Role role = Role.valueOf(login.role());
-      staff.store(
+      StaffUser user =
           new StaffUser(
               login.username(),
               Character.toUpperCase(login.username().charAt(0)) + login.username().substring(1),
@@ -100,7 +100,15 @@ public class DemoData {
               role,
               role == Role.SUPPLIER_MANAGER ? catalog.supplier("VALVE-CN").orElseThrow() : null,
               role == Role.AGENT ? "zh-CN" : "en",
-              now));
+              now);
+      if (role == Role.AGENT) {
+        // the demo agent handles everything, so every demo case reaches a person
+        user.changeSkills(
+            java.util.EnumSet.allOf(io.keydesk.domain.model.category.CategoryCode.class),
+            StaffUser.LANGUAGES,
+            StaffUser.DEFAULT_CAPACITY);
+      }
+      staff.store(user);
     }
     for (String sku : List.of("STEAM-100", "XBOX-GP-1M", "OFFICE-365")) {
       List<ImportStock.StockKey> keys = new java.util.ArrayList<>();

@@ -1,34 +1,63 @@
 package io.keydesk.application;
 
+import jakarta.json.bind.annotation.JsonbCreator;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * One action of an agent on a ticket. {@code REPLY}, {@code NOTE}, {@code ASK_BUYER} and {@code
- * REJECT} need a text (for REJECT: the reason the buyer reads); {@code RESOLVE} needs a resolution.
+ * One action of an agent on a ticket. {@code REPLY}, {@code NOTE}, {@code ASK_BUYER}, {@code
+ * REJECT} and {@code ESCALATE} need a text (for REJECT: the reason the buyer reads; for ESCALATE:
+ * the reason staff read, at most 500 characters); {@code RESOLVE} needs a resolution; {@code
+ * ESCALATE} needs a target ({@code SUPERVISOR} or {@code SUPPLIER}).
  */
 public record StaffAction(
     @NotNull
         @Pattern(
-            regexp = "REPLY|NOTE|ASK_BUYER|RESOLVE|REJECT|CLOSE",
-            message = "must be one of REPLY, NOTE, ASK_BUYER, RESOLVE, REJECT, CLOSE")
+            regexp = "REPLY|NOTE|ASK_BUYER|RESOLVE|REJECT|CLOSE|ESCALATE",
+            message = "must be one of REPLY, NOTE, ASK_BUYER, RESOLVE, REJECT, CLOSE, ESCALATE")
         String type,
     @Size(max = 4000) String text,
     @Pattern(
             regexp = "REDELIVERED|REPLACED|REFUNDED|ANSWERED",
             message = "must be one of REDELIVERED, REPLACED, REFUNDED, ANSWERED")
-        String resolution) {
+        String resolution,
+    @Pattern(regexp = "SUPERVISOR|SUPPLIER", message = "must be SUPERVISOR or SUPPLIER")
+        String target) {
+
+  /** What a request body holds (the canonical constructor, named for JSON-B). */
+  @JsonbCreator
+  public StaffAction(
+      @JsonbProperty("type") String type,
+      @JsonbProperty("text") String text,
+      @JsonbProperty("resolution") String resolution,
+      @JsonbProperty("target") String target) {
+    this.type = type;
+    this.text = text;
+    this.resolution = resolution;
+    this.target = target;
+  }
+
+  /** An action without an escalation target (every type but ESCALATE). */
+  public StaffAction(String type, String text, String resolution) {
+    this(type, text, resolution, null);
+  }
 
   @AssertTrue(message = "this action needs a text")
   public boolean isTextGiven() {
-    boolean needsText = type != null && type.matches("REPLY|NOTE|ASK_BUYER|REJECT");
+    boolean needsText = type != null && type.matches("REPLY|NOTE|ASK_BUYER|REJECT|ESCALATE");
     return !needsText || (text != null && !text.isBlank());
   }
 
   @AssertTrue(message = "RESOLVE needs a resolution")
   public boolean isResolutionGiven() {
     return !"RESOLVE".equals(type) || resolution != null;
+  }
+
+  @AssertTrue(message = "ESCALATE needs a target")
+  public boolean isTargetGiven() {
+    return !"ESCALATE".equals(type) || target != null;
   }
 }

@@ -47,15 +47,19 @@ class MessageBundlesTest {
 
   /** Keys the views build by concatenation: prefix → the enum whose names complete them. */
   private static final Map<String, Class<? extends Enum<?>>> ENUM_PREFIXES =
-      Map.of(
-          "category.", CategoryCode.class,
-          "status.", TicketStatus.class,
-          "resolution.", Resolution.class,
-          "key.status.", CardKeyStatus.class,
-          "actor.", Actor.Type.class,
-          "entry.", TimelineEntry.Kind.class,
-          "rules.auto.", CategoryCode.class,
-          "category.hint.", CategoryCode.class);
+      Map.ofEntries(
+          Map.entry("category.", CategoryCode.class),
+          Map.entry("status.", TicketStatus.class),
+          Map.entry("resolution.", Resolution.class),
+          Map.entry("key.status.", CardKeyStatus.class),
+          Map.entry("actor.", Actor.Type.class),
+          Map.entry("entry.", TimelineEntry.Kind.class),
+          Map.entry("rules.auto.", CategoryCode.class),
+          Map.entry("category.hint.", CategoryCode.class),
+          Map.entry("console.queue.risk.", io.keydesk.domain.model.risk.Decision.class),
+          Map.entry("console.queue.state.", io.keydesk.domain.model.ticket.Deadline.State.class),
+          Map.entry(
+              "console.queue.escalatedTo.", io.keydesk.domain.model.ticket.EscalationTarget.class));
 
   private static final Pattern MSG = Pattern.compile("\\bmsg(\\[[^\\]]*\\]|\\.[A-Za-z_]\\w*)");
   private static final Pattern LITERAL = Pattern.compile("\\[\\s*(['\"])([^'\"]+)\\1\\s*\\]");
