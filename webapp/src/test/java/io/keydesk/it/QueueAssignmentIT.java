@@ -187,7 +187,17 @@ class QueueAssignmentIT extends ApiIT {
             "",
             Api.bearer(api.staffToken("admin", "admin-demo-pass")));
     assertEquals(200, sweep.status(), sweep.body());
-    assertEquals(first, assignee(ticket(supervisor, t3)));
+    // t3, or a more urgent waiting ticket of another test that this agent handles: the agent is
+    // at capacity again
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM ticket t JOIN staff_user u ON u.id = t.assignee_id"
+                + " WHERE u.username = ? AND t.status = 'IN_REVIEW' AND t.category_code ="
+                + " 'PAYMENT_ISSUE' AND t.language = 'en'",
+            first));
+    String t3Holder = assignee(ticket(supervisor, t3));
+    assertTrue(t3Holder == null || t3Holder.equals(first), "t3 went to nobody else: " + t3Holder);
     assertNull(assignee(ticket(supervisor, chinese)));
 
     // the queue's assignee filter

@@ -124,26 +124,36 @@ public class JpaTicketRepository implements TicketRepository {
           };
       where.append(" AND ").append(bucket).append(" = ").append(b);
     }
-    String from =
-        " FROM ticket t JOIN shop_order o ON o.id = t.order_id"
-            + " JOIN product p ON p.id = o.product_id JOIN supplier s ON s.id = p.supplier_id"
-            + " LEFT JOIN staff_user a ON a.id = t.assignee_id";
+    // Page on the ticket table alone (joining only what the filters need), then join the page's
+    // rows for their columns: the sort and the count never touch the other tables' rows.
+    boolean product =
+        filter.productSku() != null || filter.supplierCode() != null || filter.supplierId() != null;
+    String filterJoins =
+        (product
+                ? " JOIN shop_order o ON o.id = t.order_id JOIN product p ON p.id = o.product_id"
+                    + " JOIN supplier s ON s.id = p.supplier_id"
+                : "")
+            + (filter.assignee() != null ? " JOIN staff_user a ON a.id = t.assignee_id" : "");
+    String from = " FROM ticket t" + filterJoins;
     String select =
         "SELECT t.ticket_no, o.order_no, p.sku, p.name, s.code, t.category_code, t.status,"
             + " t.language, t.risk_decision, a.username, t.created_at, t.response_due_at,"
-            + " t.resolution_due_at, t.first_response_at, "
+            + " t.resolution_due_at, t.first_response_at, pg.due, pg.bucket, t.escalated_at,"
+            + " t.escalation_target FROM (SELECT t.id, "
             + DUE
-            + ", "
+            + " AS due, "
             + bucket
-            + " AS bucket, t.escalated_at, t.escalation_target"
+            + " AS bucket"
             + from
             + where
-            + " ORDER BY bucket, "
-            + DUE
-            + ", t.rank_at, t.id LIMIT "
+            + " ORDER BY bucket, due, t.rank_at, t.id LIMIT "
             + filter.size()
             + " OFFSET "
-            + (long) filter.page() * filter.size();
+            + (long) filter.page() * filter.size()
+            + ") pg JOIN ticket t ON t.id = pg.id JOIN shop_order o ON o.id = t.order_id"
+            + " JOIN product p ON p.id = o.product_id JOIN supplier s ON s.id = p.supplier_id"
+            + " LEFT JOIN staff_user a ON a.id = t.assignee_id"
+            + " ORDER BY pg.bucket, pg.due, t.rank_at, t.id";
     Query rows = em.createNativeQuery(select);
     Query count = em.createNativeQuery("SELECT COUNT(*)" + from + where);
     for (int i = 0; i < params.size(); i++) {
