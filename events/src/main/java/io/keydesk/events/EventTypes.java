@@ -12,6 +12,20 @@ public final class EventTypes {
   /** The buyer rated a resolved or closed case (the score stays on the ticket). */
   public static final String TICKET_RATED = "TicketRated";
 
+  /**
+   * A ticket went to a member of staff (automatically or by a supervisor); see the audit log for
+   * whom.
+   */
+  public static final String TICKET_ASSIGNED = "TicketAssigned";
+
+  /** A ticket is about to miss its first-response or resolution target. */
+  public static final String TICKET_DEADLINE_AT_RISK = "TicketDeadlineAtRisk";
+
+  /**
+   * A ticket was escalated to a supervisor or to the supplier (by staff, or on a missed target).
+   */
+  public static final String TICKET_ESCALATED = "TicketEscalated";
+
   /** One step of the after-sales funnel ({@link FunnelEvent}). */
   public static final String FUNNEL_STEP = "FUNNEL_STEP";
 

@@ -111,6 +111,13 @@ public class DemoData {
         // so the scheduled supplier reports go out on local runs (to the local mail folder)
         user.changeEmail(SUPPLIER_EMAIL);
       }
+      if (role == Role.AGENT) {
+        // the demo agent handles everything, so every demo case reaches a person
+        user.changeSkills(
+            java.util.EnumSet.allOf(io.keydesk.domain.model.category.CategoryCode.class),
+            StaffUser.LANGUAGES,
+            StaffUser.DEFAULT_CAPACITY);
+      }
       staff.store(user);
     }
     for (String sku : List.of("STEAM-100", "XBOX-GP-1M", "OFFICE-365")) {
@@ -141,8 +148,7 @@ public class DemoData {
             .ticket()
             .ticketNo();
     if (staffTickets.ticket(review).status().equals("IN_REVIEW")) {
-      staffTickets.act(
-          agent, review, new StaffAction("ASK_BUYER", "请提供兑换时的完整错误截图，我们会尽快处理。", null, null));
+      staffTickets.act(agent, review, new StaffAction("ASK_BUYER", "请提供兑换时的完整错误截图，我们会尽快处理。", null));
     }
     // Answered by an agent.
     String answered =
@@ -162,7 +168,7 @@ public class DemoData {
     staffTickets.act(
         agent,
         answered,
-        new StaffAction("REPLY", "Open office.com/setup, sign in and enter the key.", null, null));
+        new StaffAction("REPLY", "Open office.com/setup, sign in and enter the key.", null));
     // Solved automatically: the delivery is sent again.
     buyerTickets.file(
         phone,

@@ -33,6 +33,7 @@ public class DomainEvents {
   @Inject Audit audit;
   @Inject Event<TicketUpdated> updated;
   @Inject CardKeyVault vault;
+  @Inject TicketAssignment assignment;
 
   public void orderChanged(Order order, boolean created, Instant at) {
     String type = created ? EventTypes.ORDER_IMPORTED : EventTypes.ORDER_UPDATED;
@@ -80,6 +81,9 @@ public class DomainEvents {
    * of the ticket once the transaction commits ({@link TicketUpdated}).
    */
   public void ticketChanged(Ticket ticket, Instant at) {
+    if (ticket.enteredReview()) {
+      assignment.autoAssign(ticket, at);
+    }
     List<TicketChange> changes = ticket.drainChanges();
     if (!changes.isEmpty()) {
       updated.fire(new TicketUpdated(ticket.ticketNo().value(), false));
@@ -103,6 +107,9 @@ public class DomainEvents {
             case TRANSITIONED -> EventTypes.TICKET_TRANSITIONED;
             case MESSAGE_ADDED -> EventTypes.TICKET_MESSAGE_ADDED;
             case RATED -> EventTypes.TICKET_RATED;
+            case ASSIGNED -> EventTypes.TICKET_ASSIGNED;
+            case DEADLINE_AT_RISK -> EventTypes.TICKET_DEADLINE_AT_RISK;
+            case ESCALATED -> EventTypes.TICKET_ESCALATED;
           };
       outbox.append(
           Topics.TICKETS,
@@ -131,6 +138,14 @@ public class DomainEvents {
       details.put("from", change.from());
       details.put("to", change.to());
       details.put("resolution", ticket.resolution().map(Enum::name).orElse(null));
+      details.put(
+          switch (change.kind()) {
+            case ASSIGNED -> "assignee";
+            case ESCALATED -> "target";
+            case DEADLINE_AT_RISK -> "deadline";
+            default -> "detail";
+          },
+          change.detail());
       audit.record(
           change.actor(),
           "ticket." + change.kind().name().toLowerCase(Locale.ROOT),

@@ -1,13 +1,15 @@
 package io.keydesk.application;
 
 import io.keydesk.application.AccessTokens.StaffIdentity;
-import io.keydesk.application.Views.TicketSummary;
 import io.keydesk.application.Views.TicketView;
 import io.keydesk.domain.model.category.CategoryCode;
 import io.keydesk.domain.model.order.CardKey;
 import io.keydesk.domain.model.order.OrderRepository;
+import io.keydesk.domain.model.risk.Decision;
 import io.keydesk.domain.model.staff.Role;
 import io.keydesk.domain.model.ticket.Actor;
+import io.keydesk.domain.model.ticket.Deadline;
+import io.keydesk.domain.model.ticket.EscalationTarget;
 import io.keydesk.domain.model.ticket.IllegalTransitionException;
 import io.keydesk.domain.model.ticket.Resolution;
 import io.keydesk.domain.model.ticket.Ticket;
@@ -23,6 +25,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,40 +42,130 @@ public class StaffTicketService {
   @Inject Clock clock;
   @Inject OrderRepository orders;
   @Inject AutoResolver resolver;
+  @Inject DeadlinePolicy deadlines;
+
+  /**
+   * One row of the queue. {@code deadlineState} and {@code secondsLeft} are against the current
+   * target ({@code dueAt}: the first response until answered, then the resolution) on the server's
+   * clock; {@code secondsLeft} is negative when overdue and null when no target runs.
+   */
+  public record QueueItem(
+      String ticketNo,
+      String orderNo,
+      String productSku,
+      String productName,
+      String supplier,
+      String category,
+      String status,
+      String language,
+      String riskDecision,
+      String assignee,
+      Instant createdAt,
+      Instant responseDueAt,
+      Instant resolutionDueAt,
+      Instant dueAt,
+      String deadlineState,
+      Long secondsLeft,
+      Instant escalatedAt,
+      String escalationTarget) {}
 
   /** One page of the queue. */
-  public record QueuePage(List<TicketSummary> items, long total, int page, int size) {}
+  public record QueuePage(List<QueueItem> items, long total, int page, int size, Instant now) {}
 
-  /** Queue filters as given; null means "any". Open states by default. */
+  /**
+   * Queue filters as given; null means "any". Open states by default. {@code assignee} is {@code
+   * me}, {@code unassigned} or a username.
+   */
   public record Filter(
-      List<TicketStatus> statuses, CategoryCode category, String productSku, int page, int size) {}
+      List<TicketStatus> statuses,
+      CategoryCode category,
+      String productSku,
+      String supplierCode,
+      Decision riskDecision,
+      Deadline.State deadlineState,
+      String assignee,
+      boolean escalatedOnly,
+      int page,
+      int size) {
+    public Filter(
+        List<TicketStatus> statuses, CategoryCode category, String productSku, int page, int size) {
+      this(statuses, category, productSku, null, null, null, null, false, page, size);
+    }
+  }
 
+  /** The statuses the queue shows unless asked otherwise. */
+  public static final List<TicketStatus> OPEN =
+      List.of(
+          TicketStatus.SUBMITTED,
+          TicketStatus.AUTO_RESOLVING,
+          TicketStatus.IN_REVIEW,
+          TicketStatus.AWAITING_BUYER,
+          TicketStatus.REOPENED);
+
+  /**
+   * One page of the queue, paged on the database: missed targets first, then those at risk, then by
+   * the current deadline, then by the risk-adjusted rank (docs/console.md).
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
   public QueuePage queue(StaffIdentity staff, Filter filter) {
     List<TicketStatus> statuses =
-        filter.statuses() == null || filter.statuses().isEmpty()
-            ? List.of(
-                TicketStatus.SUBMITTED,
-                TicketStatus.AUTO_RESOLVING,
-                TicketStatus.IN_REVIEW,
-                TicketStatus.AWAITING_BUYER,
-                TicketStatus.REOPENED)
-            : filter.statuses();
+        filter.statuses() == null || filter.statuses().isEmpty() ? OPEN : filter.statuses();
     Long supplierScope = staff.role() == Role.SUPPLIER_MANAGER ? staff.supplierId() : null;
+    String assignee =
+        filter.assignee() == null || filter.assignee().isBlank() ? null : filter.assignee();
+    boolean unassigned = "unassigned".equals(assignee);
+    if ("me".equals(assignee)) {
+      assignee = staff.username();
+    } else if (unassigned) {
+      assignee = null;
+    }
+    Instant now = clock.instant();
     TicketRepository.QueuePage page =
         tickets.queue(
             new QueueFilter(
                 statuses,
                 filter.category(),
                 filter.productSku(),
+                filter.supplierCode(),
                 supplierScope,
+                filter.riskDecision(),
+                filter.deadlineState(),
+                assignee,
+                unassigned,
+                filter.escalatedOnly(),
+                now,
+                deadlines.atRiskShare(),
                 filter.page(),
                 filter.size()));
     return new QueuePage(
-        page.tickets().stream().map(Views::summary).toList(),
+        page.rows().stream().map(r -> item(r, now)).toList(),
         page.total(),
         filter.page(),
-        filter.size());
+        filter.size(),
+        now);
+  }
+
+  private static QueueItem item(TicketRepository.QueueRow r, Instant now) {
+    boolean running = r.deadlineState() != Deadline.State.NONE;
+    return new QueueItem(
+        r.ticketNo(),
+        r.orderNo(),
+        r.productSku(),
+        r.productName(),
+        r.supplierCode(),
+        r.category().name(),
+        r.status().name(),
+        r.language(),
+        r.riskDecision() == null ? null : r.riskDecision().name(),
+        r.assignee(),
+        r.createdAt(),
+        r.responseDueAt(),
+        r.resolutionDueAt(),
+        running ? r.dueAt() : null,
+        r.deadlineState().name(),
+        running ? Duration.between(now, r.dueAt()).toSeconds() : null,
+        r.escalatedAt(),
+        r.escalationTarget() == null ? null : r.escalationTarget().name());
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -115,12 +208,21 @@ public class StaffTicketService {
         lock(ticket, keys.isEmpty() ? ticket.order().keys() : keys);
         outcome = resolver.refundByStaff(ticket, keys, agent, now);
       }
+      case "ESCALATE" -> {
+        if (action.text().strip().length() > Ticket.MAX_ESCALATION_REASON) {
+          throw new InvalidFieldException(
+              "text",
+              "an escalation reason is at most " + Ticket.MAX_ESCALATION_REASON + " characters");
+        }
+        ticket.escalate(EscalationTarget.valueOf(action.target()), action.text(), agent, now);
+      }
       default -> throw new InvalidFieldException("type", "unknown action");
     }
     events.ticketChanged(ticket, now);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("type", action.type());
     details.put("resolution", action.resolution());
+    details.put("target", action.target());
     details.put("textSha256", action.text() == null ? null : Digests.sha256Hex(action.text()));
     if (outcome != null) {
       details.put("keyIndex", action.keyIndex());

@@ -4,6 +4,7 @@ import io.keydesk.domain.model.notification.InboxMessage;
 import io.keydesk.domain.model.order.CardKey;
 import io.keydesk.domain.model.order.Order;
 import io.keydesk.domain.model.staff.StaffUser;
+import io.keydesk.domain.model.ticket.Deadline;
 import io.keydesk.domain.model.ticket.Ticket;
 import io.keydesk.domain.model.ticket.TimelineEntry;
 import jakarta.json.Json;
@@ -129,7 +130,47 @@ public final class Views {
       Double classifiedConfidence,
       String hints,
       Integer creditScore,
-      Instant rankAt) {}
+      Instant rankAt,
+      Deadlines deadlines) {}
+
+  /**
+   * The ticket's targets as the deadline sweep last saw them (docs/console.md): the current target
+   * ({@code RESPONSE}, {@code RESOLUTION}, or null when none runs) and when it is due, {@code flag}
+   * {@code BREACHED} / {@code AT_RISK} / {@code OK} for that target, when each target was flagged
+   * or missed, and the latest escalation.
+   */
+  public record Deadlines(
+      String currentTarget,
+      Instant dueAt,
+      String flag,
+      Instant responseAtRiskAt,
+      Instant resolutionAtRiskAt,
+      Instant responseMissedAt,
+      Instant resolutionMissedAt,
+      Instant escalatedAt,
+      String escalationTarget,
+      String escalationReason) {}
+
+  static Deadlines deadlines(Ticket t) {
+    Deadline.Target current = t.currentTarget().orElse(null);
+    String flag =
+        current == null
+            ? null
+            : t.missed(current).isPresent()
+                ? "BREACHED"
+                : t.flaggedAtRisk(current).isPresent() ? "AT_RISK" : "OK";
+    return new Deadlines(
+        current == null ? null : current.name(),
+        t.currentDueAt().orElse(null),
+        flag,
+        t.flaggedAtRisk(Deadline.Target.RESPONSE).orElse(null),
+        t.flaggedAtRisk(Deadline.Target.RESOLUTION).orElse(null),
+        t.missed(Deadline.Target.RESPONSE).orElse(null),
+        t.missed(Deadline.Target.RESOLUTION).orElse(null),
+        t.escalatedAt().orElse(null),
+        t.escalationTarget().map(Enum::name).orElse(null),
+        t.escalationReason().orElse(null));
+  }
 
   /** One line of a timeline. */
   public record TimelineItem(
@@ -219,7 +260,8 @@ public final class Views {
                 t.classifiedConfidence().orElse(null),
                 t.hints().orElse(null),
                 t.creditScore().orElse(null),
-                t.rankAt())
+                t.rankAt(),
+                deadlines(t))
             : null,
         t.ratedAt()
             .map(

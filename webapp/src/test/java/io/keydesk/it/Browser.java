@@ -215,11 +215,13 @@ final class Browser {
       if (!links.isEmpty()) {
         return links.get(0);
       }
-      WebElement next = driver.findElement(By.id("queue:next"));
-      assertTrue(next.isEnabled(), ticketNo + " is not in the queue");
-      WebElement table = driver.findElement(By.id("tickets"));
+      WebElement next = driver.findElement(By.cssSelector("#tickets .ui-paginator-next"));
+      assertFalse(
+          next.getDomAttribute("class").contains("ui-state-disabled"),
+          ticketNo + " is not in the queue");
+      WebElement row = driver.findElement(By.cssSelector("#tickets tbody tr"));
       next.click();
-      waitFor(d -> isGone(table));
+      waitFor(d -> isGone(row));
     }
     throw new AssertionError(ticketNo + " not found in 40 pages of the queue");
   }

@@ -8,12 +8,15 @@ import io.keydesk.application.StaffAccessService.StaffToken;
 import io.keydesk.application.StaffAction;
 import io.keydesk.application.StaffTicketService;
 import io.keydesk.application.StaffTicketService.QueuePage;
+import io.keydesk.application.TeamService;
 import io.keydesk.application.TicketAttachments;
 import io.keydesk.application.TicketAttachments.AttachmentView;
 import io.keydesk.application.TooManyRequestsException;
 import io.keydesk.application.Views.TicketView;
 import io.keydesk.domain.model.category.CategoryCode;
+import io.keydesk.domain.model.risk.Decision;
 import io.keydesk.domain.model.staff.Role;
+import io.keydesk.domain.model.ticket.Deadline;
 import io.keydesk.domain.model.ticket.TicketStatus;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -38,6 +41,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
@@ -53,6 +57,7 @@ public class OpsResource {
   @Inject IdentityStoreHandler identityStores;
   @Inject StaffAccessService access;
   @Inject StaffTicketService tickets;
+  @Inject TeamService team;
   @Inject TicketAttachments attachments;
   @Inject CaseFiles caseFiles;
   @Inject RateLimiter limiter;
@@ -98,14 +103,22 @@ public class OpsResource {
   @StaffOnly({Role.AGENT, Role.SUPERVISOR, Role.ADMIN})
   @SecurityRequirement(name = "staffToken")
   @Operation(
-      summary = "The ticket queue, most urgent deadline first",
+      summary = "The ticket queue: missed targets first, then at risk, then by deadline and risk",
       description =
-          "Filters: status (repeatable; default all open states), category, product (SKU)."
-              + " Paging: page (from 0), size (1-200, default 50).")
+          "Filters: status (repeatable; default all open states), category, product (SKU),"
+              + " supplier (code), risk (AUTO|REVIEW|BLOCK), deadline (ok|at_risk|breached|none),"
+              + " assignee (me|unassigned|a username), escalated (true: open tickets escalated)."
+              + " Paging: page (from 0), size (1-200, default 50). Each item has dueAt,"
+              + " deadlineState and secondsLeft (negative when overdue) on the server's clock.")
   public QueuePage queue(
       @QueryParam("status") List<String> status,
       @QueryParam("category") String category,
       @QueryParam("product") String product,
+      @QueryParam("supplier") String supplier,
+      @QueryParam("risk") String risk,
+      @QueryParam("deadline") String deadline,
+      @QueryParam("assignee") String assignee,
+      @QueryParam("escalated") @DefaultValue("false") String escalated,
       @QueryParam("page") @DefaultValue("0") int page,
       @QueryParam("size") @DefaultValue("50") int size) {
     List<Problem.FieldError> errors = new ArrayList<>();
@@ -125,6 +138,34 @@ public class OpsResource {
         errors.add(new Problem.FieldError("category", "unknown category " + category));
       }
     }
+    Decision decision = null;
+    if (risk != null && !risk.isBlank()) {
+      try {
+        decision = Decision.valueOf(risk);
+      } catch (IllegalArgumentException e) {
+        errors.add(new Problem.FieldError("risk", "must be AUTO, REVIEW or BLOCK"));
+      }
+    }
+    Deadline.State deadlineState = null;
+    if (deadline != null && !deadline.isBlank()) {
+      try {
+        deadlineState = Deadline.State.valueOf(deadline.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        errors.add(new Problem.FieldError("deadline", "must be ok, at_risk, breached or none"));
+      }
+    }
+    if (assignee != null && !assignee.isBlank() && !assignee.matches("[a-z0-9][a-z0-9._-]{1,63}")) {
+      errors.add(new Problem.FieldError("assignee", "must be me, unassigned or a username"));
+    }
+    if (!escalated.equals("true") && !escalated.equals("false")) {
+      errors.add(new Problem.FieldError("escalated", "must be true or false"));
+    }
+    if (product != null && product.length() > 64) {
+      errors.add(new Problem.FieldError("product", "at most 64 characters"));
+    }
+    if (supplier != null && supplier.length() > 64) {
+      errors.add(new Problem.FieldError("supplier", "at most 64 characters"));
+    }
     Paging.check(page, size, errors);
     if (!errors.isEmpty()) {
       throw new RequestException(Problem.invalid(errors));
@@ -135,8 +176,28 @@ public class OpsResource {
             statuses,
             categoryCode,
             product == null || product.isBlank() ? null : product,
+            supplier == null || supplier.isBlank() ? null : supplier,
+            decision,
+            deadlineState,
+            assignee,
+            Boolean.parseBoolean(escalated),
             page,
             size));
+  }
+
+  @POST
+  @Path("tickets/assign")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @StaffOnly({Role.SUPERVISOR, Role.ADMIN})
+  @SecurityRequirement(name = "staffToken")
+  @Operation(
+      summary = "Reassign tickets in bulk (supervisors)",
+      description =
+          "{ticketNos: [..] (1-200), assignee: username of an active agent or supervisor}."
+              + " All or nothing; answers the ticket numbers whose assignee changed.")
+  public Map<String, List<String>> assign(String body) {
+    TeamService.Reassignment reassignment = bodies.read(body, TeamService.Reassignment.class);
+    return Map.of("reassigned", team.reassign(StaffFilter.current(request), reassignment));
   }
 
   @GET
@@ -179,8 +240,9 @@ public class OpsResource {
               + " REDELIVERED|REPLACED|REFUNDED|ANSWERED, optional text), REJECT (text = reason"
               + " for the buyer), CLOSE; REDELIVER, REPLACE (optional keyIndex), REFUND"
               + " (optional keyIndex) run the automatic path's code: keys from stock, the"
-              + " refund.issued webhook. RESOLVE only records a resolution. An action the"
-              + " ticket's state does not allow is a 409.")
+              + " refund.issued webhook. RESOLVE only records a resolution. ESCALATE (target:"
+              + " SUPERVISOR|SUPPLIER, text = reason for staff, at most 500 characters). An"
+              + " action the ticket's state does not allow is a 409.")
   @APIResponse(responseCode = "409", description = "Not allowed in the ticket's state")
   public TicketView act(@PathParam("ticketNo") String ticketNo, String body) {
     StaffAction action = bodies.read(body, StaffAction.class);

@@ -33,7 +33,8 @@ public final class ProblemMappers {
           "category-needed", 422,
           "rate-limited", 429,
           "file-too-large", 413,
-          "unsupported-media-type", 415);
+          "unsupported-media-type", 415,
+          "forbidden", 403);
 
   private ProblemMappers() {}
 
@@ -74,6 +75,7 @@ public final class ProblemMappers {
           case 400 -> "Invalid request";
           case 422 -> "Unprocessable request";
           case 429 -> "Too many requests";
+          case 403 -> "Forbidden";
           default -> "Conflict";
         };
     Response.ResponseBuilder answer =

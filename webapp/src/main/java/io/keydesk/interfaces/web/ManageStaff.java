@@ -160,7 +160,7 @@ public class ManageStaff implements Serializable {
   }
 
   public List<String> getLanguages() {
-    return StaffUser.LANGUAGES;
+    return StaffUser.LANGUAGES.stream().sorted(java.util.Comparator.reverseOrder()).toList();
   }
 
   public List<StaffView> getUsers() {

@@ -77,31 +77,41 @@ public class WorkTicket implements Serializable {
   }
 
   public void reply() {
-    act(new StaffAction("REPLY", text, null, null));
+    act(new StaffAction("REPLY", text, null));
   }
 
   public void note() {
-    act(new StaffAction("NOTE", text, null, null));
+    act(new StaffAction("NOTE", text, null));
   }
 
   public void askBuyer() {
-    act(new StaffAction("ASK_BUYER", text, null, null));
+    act(new StaffAction("ASK_BUYER", text, null));
   }
 
   public void reject() {
-    act(new StaffAction("REJECT", text, null, null));
+    act(new StaffAction("REJECT", text, null));
+  }
+
+  /** Hands the case to a supervisor; the text is the reason staff read. */
+  public void escalateToSupervisor() {
+    act(StaffAction.escalate("SUPERVISOR", text));
+  }
+
+  /** Asks the supplier (through staff) about the case; the text is the reason. */
+  public void escalateToSupplier() {
+    act(StaffAction.escalate("SUPPLIER", text));
   }
 
   public void redeliver() {
-    act(new StaffAction("REDELIVER", null, null, null));
+    act(new StaffAction("REDELIVER", null, null));
   }
 
   public void replace() {
-    act(new StaffAction("REPLACE", null, null, keyIndex));
+    act(StaffAction.onKey("REPLACE", keyIndex));
   }
 
   public void refund() {
-    act(new StaffAction("REFUND", null, null, keyIndex));
+    act(StaffAction.onKey("REFUND", keyIndex));
   }
 
   /** Shows one key in clear (audited); it is kept only until the dialog closes. */

@@ -59,7 +59,11 @@ class MessageBundlesTest {
           Map.entry("admin.role.", io.keydesk.domain.model.staff.Role.class),
           Map.entry(
               "admin.kb.state.", io.keydesk.domain.model.knowledge.ArticleRepository.State.class),
-          Map.entry("admin.risk.kind.", io.keydesk.domain.model.risk.BlockEntry.Kind.class));
+          Map.entry("admin.risk.kind.", io.keydesk.domain.model.risk.BlockEntry.Kind.class),
+          Map.entry("console.queue.risk.", io.keydesk.domain.model.risk.Decision.class),
+          Map.entry("console.queue.state.", io.keydesk.domain.model.ticket.Deadline.State.class),
+          Map.entry(
+              "console.queue.escalatedTo.", io.keydesk.domain.model.ticket.EscalationTarget.class));
 
   /** Keys the views build by concatenation from a fixed set of names: prefix → the names. */
   private static final Map<String, java.util.Set<String>> NAME_PREFIXES =

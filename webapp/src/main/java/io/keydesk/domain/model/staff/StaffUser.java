@@ -4,11 +4,15 @@ import static io.keydesk.domain.shared.Checks.notBlank;
 import static io.keydesk.domain.shared.Checks.notNull;
 
 import io.keydesk.domain.model.catalog.Supplier;
+import io.keydesk.domain.model.category.CategoryCode;
 import io.keydesk.domain.model.order.Contact;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -17,7 +21,12 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +42,14 @@ import java.util.regex.Pattern;
 @NamedQuery(name = "StaffUser.count", query = "SELECT COUNT(u) FROM StaffUser u")
 @NamedQuery(name = "StaffUser.all", query = "SELECT u FROM StaffUser u ORDER BY u.username")
 public class StaffUser {
+  /** Open tickets an agent holds at most unless a supervisor says otherwise. */
+  public static final int DEFAULT_CAPACITY = 10;
+
+  public static final int MAX_CAPACITY = 500;
+
+  /** The languages tickets are written in, hence the languages an agent can handle. */
+  public static final Set<String> LANGUAGES = Set.of("zh-CN", "en");
+
   private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,63}$");
 
   @Id
@@ -67,6 +84,25 @@ public class StaffUser {
 
   @Column(name = "created_at")
   private Instant createdAt;
+
+  @Column(name = "capacity")
+  private int capacity = DEFAULT_CAPACITY;
+
+  @Column(name = "away")
+  private boolean away;
+
+  @Column(name = "last_assigned_at")
+  private Instant lastAssignedAt;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "staff_skill_category", joinColumns = @JoinColumn(name = "staff_id"))
+  @Column(name = "category_code")
+  private Set<String> skillCategories = new LinkedHashSet<>();
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "staff_skill_language", joinColumns = @JoinColumn(name = "staff_id"))
+  @Column(name = "language")
+  private Set<String> skillLanguages = new LinkedHashSet<>();
 
   protected StaffUser() {}
 
@@ -195,9 +231,7 @@ public class StaffUser {
     this.supplier = supplier;
   }
 
-  /** The console's languages. */
-  public static final java.util.List<String> LANGUAGES = java.util.List.of("zh-CN", "en");
-
+  /** A console language: zh-CN or en. */
   private static String language(String language) {
     if (!LANGUAGES.contains(language)) {
       throw new IllegalArgumentException("language must be zh-CN or en");
@@ -208,5 +242,66 @@ public class StaffUser {
   /** Whether a username has the allowed shape. */
   public static boolean validUsername(String username) {
     return username != null && USERNAME.matcher(username).matches();
+  }
+
+  /**
+   * What the agent handles and how many open tickets they hold at most (0 = no automatic
+   * assignment).
+   */
+  public void changeSkills(Set<CategoryCode> categories, Set<String> languages, int capacity) {
+    notNull(categories, "categories");
+    notNull(languages, "languages");
+    for (String language : languages) {
+      if (!LANGUAGES.contains(language)) {
+        throw new IllegalArgumentException("unknown language " + language);
+      }
+    }
+    if (capacity < 0 || capacity > MAX_CAPACITY) {
+      throw new IllegalArgumentException("capacity must be 0 to " + MAX_CAPACITY);
+    }
+    skillCategories.clear();
+    categories.stream().map(Enum::name).sorted().forEach(skillCategories::add);
+    skillLanguages.clear();
+    skillLanguages.addAll(new TreeSet<>(languages));
+    this.capacity = capacity;
+  }
+
+  /** The agent steps away (gets no new tickets) or comes back. */
+  public void markAway(boolean away) {
+    this.away = away;
+  }
+
+  /** The agent just received a ticket: they go to the end of the round robin. */
+  public void markAssigned(Instant at) {
+    lastAssignedAt = notNull(at, "at");
+  }
+
+  /** Whether the agent handles tickets of this category in this language. */
+  public boolean handles(CategoryCode category, String language) {
+    return category != null
+        && skillCategories.contains(category.name())
+        && skillLanguages.contains(language);
+  }
+
+  public Set<CategoryCode> skillCategories() {
+    Set<CategoryCode> codes = EnumSet.noneOf(CategoryCode.class);
+    skillCategories.forEach(c -> codes.add(CategoryCode.valueOf(c)));
+    return Collections.unmodifiableSet(codes);
+  }
+
+  public Set<String> skillLanguages() {
+    return Collections.unmodifiableSet(new TreeSet<>(skillLanguages));
+  }
+
+  public int capacity() {
+    return capacity;
+  }
+
+  public boolean isAway() {
+    return away;
+  }
+
+  public Optional<Instant> lastAssignedAt() {
+    return Optional.ofNullable(lastAssignedAt);
   }
 }

@@ -172,6 +172,31 @@ public class Ticket {
   @Column(name = "rated_at")
   private Instant ratedAt;
 
+  @Column(name = "assigned_at")
+  private Instant assignedAt;
+
+  @Column(name = "response_at_risk_at")
+  private Instant responseAtRiskAt;
+
+  @Column(name = "resolution_at_risk_at")
+  private Instant resolutionAtRiskAt;
+
+  @Column(name = "response_breached_at")
+  private Instant responseBreachedAt;
+
+  @Column(name = "resolution_breached_at")
+  private Instant resolutionBreachedAt;
+
+  @Column(name = "escalated_at")
+  private Instant escalatedAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "escalation_target")
+  private EscalationTarget escalationTarget;
+
+  @Column(name = "escalation_reason")
+  private String escalationReason;
+
   @Version private int version;
 
   @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST)
@@ -442,8 +467,169 @@ public class Ticket {
     closedAt = now;
   }
 
-  public void assignTo(StaffUser agent) {
-    this.assignee = agent;
+  /** The longest reason an escalation may carry. */
+  public static final int MAX_ESCALATION_REASON = 500;
+
+  /**
+   * The case goes to this member of staff (automatic assignment or a supervisor's reassignment): an
+   * internal timeline line and a change to announce. Assigning to the current assignee changes
+   * nothing.
+   *
+   * @return whether the assignee changed
+   */
+  public boolean assignTo(StaffUser agent, Actor by, Instant now) {
+    notNull(agent, "agent");
+    notNull(by, "actor");
+    requireOpen("be assigned");
+    if (!agent.isActive()) {
+      throw new DomainException("inactive-staff", "an inactive member of staff gets no tickets");
+    }
+    if (assignee != null && assignee.username().equals(agent.username())) {
+      return false;
+    }
+    assignee = agent;
+    assignedAt = notNull(now, "now");
+    updatedAt = now;
+    timeline.add(
+        new TimelineEntry(
+            this,
+            TimelineEntry.Kind.NOTE,
+            status,
+            status,
+            by,
+            "Assigned to " + agent.username() + " · 已分配给 " + agent.username(),
+            false,
+            now));
+    changes.add(new TicketChange(TicketChange.Kind.ASSIGNED, status, status, by, agent.username()));
+    return true;
+  }
+
+  /**
+   * Escalates the case to a supervisor or to the supplier, with a reason staff read (not shown to
+   * the buyer). A case may be escalated again (e.g. first to the supplier, then to a supervisor);
+   * the latest escalation is the one the queue shows.
+   */
+  public void escalate(EscalationTarget target, String reason, Actor actor, Instant now) {
+    notNull(target, "escalation target");
+    notNull(actor, "actor");
+    notBlank(reason, "reason", MAX_ESCALATION_REASON);
+    requireOpen("be escalated");
+    escalatedAt = notNull(now, "now");
+    escalationTarget = target;
+    escalationReason = reason.strip();
+    updatedAt = now;
+    String to = target == EscalationTarget.SUPERVISOR ? "supervisor · 主管" : "supplier · 供应商";
+    timeline.add(
+        new TimelineEntry(
+            this,
+            TimelineEntry.Kind.NOTE,
+            status,
+            status,
+            actor,
+            "Escalated to " + to + ": " + escalationReason,
+            false,
+            now));
+    changes.add(
+        new TicketChange(TicketChange.Kind.ESCALATED, status, status, actor, target.name()));
+  }
+
+  /** The target whose clock runs now: the first response until answered, then the resolution. */
+  public Optional<Deadline.Target> currentTarget() {
+    if (!targetsRun()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        firstResponseAt == null ? Deadline.Target.RESPONSE : Deadline.Target.RESOLUTION);
+  }
+
+  /** When the current target is due, if one runs. */
+  public Optional<Instant> currentDueAt() {
+    return currentTarget().map(this::dueAt);
+  }
+
+  /** Where the case stands against its current target. */
+  public Deadline.State deadlineState(Instant now, double atRiskShare) {
+    return currentTarget()
+        .map(target -> Deadline.state(createdAt, dueAt(target), now, atRiskShare))
+        .orElse(Deadline.State.NONE);
+  }
+
+  /**
+   * Flags a target that is about to be missed: one internal timeline line, once per target. Does
+   * nothing when the target does not run, is not at risk, or was flagged already.
+   *
+   * @return whether the ticket was flagged now
+   */
+  public boolean flagAtRisk(Deadline.Target target, Instant now, double atRiskShare) {
+    notNull(target, "target");
+    if (!runs(target)
+        || Deadline.state(createdAt, dueAt(target), now, atRiskShare) != Deadline.State.AT_RISK
+        || atRiskAt(target) != null) {
+      return false;
+    }
+    if (target == Deadline.Target.RESPONSE) {
+      responseAtRiskAt = now;
+    } else {
+      resolutionAtRiskAt = now;
+    }
+    updatedAt = now;
+    String text =
+        target == Deadline.Target.RESPONSE
+            ? "First-response target at risk · 首次响应即将超时"
+            : "Resolution target at risk · 解决时限即将超时";
+    timeline.add(
+        new TimelineEntry(
+            this, TimelineEntry.Kind.NOTE, status, status, Actor.SYSTEM, text, false, now));
+    changes.add(
+        new TicketChange(
+            TicketChange.Kind.DEADLINE_AT_RISK, status, status, Actor.SYSTEM, target.name()));
+    return true;
+  }
+
+  /**
+   * A target was missed: the case is escalated to a supervisor, once per target. Does nothing when
+   * the target does not run, has not passed, or was escalated for already.
+   *
+   * @return whether the ticket was escalated now
+   */
+  public boolean escalateMissed(Deadline.Target target, Instant now) {
+    notNull(target, "target");
+    if (!runs(target) || !now.isAfter(dueAt(target)) || breachedAt(target) != null) {
+      return false;
+    }
+    String reason;
+    if (target == Deadline.Target.RESPONSE) {
+      responseBreachedAt = now;
+      reason = "First-response target missed · 首次响应已超时";
+    } else {
+      resolutionBreachedAt = now;
+      reason = "Resolution target missed · 解决时限已超时";
+    }
+    escalate(EscalationTarget.SUPERVISOR, reason, Actor.SYSTEM, now);
+    return true;
+  }
+
+  private boolean targetsRun() {
+    return status == TicketStatus.SUBMITTED
+        || status == TicketStatus.AUTO_RESOLVING
+        || status == TicketStatus.IN_REVIEW
+        || status == TicketStatus.REOPENED;
+  }
+
+  private boolean runs(Deadline.Target target) {
+    return targetsRun() && (target == Deadline.Target.RESOLUTION || firstResponseAt == null);
+  }
+
+  private Instant dueAt(Deadline.Target target) {
+    return target == Deadline.Target.RESPONSE ? responseDueAt : resolutionDueAt;
+  }
+
+  private Instant atRiskAt(Deadline.Target target) {
+    return target == Deadline.Target.RESPONSE ? responseAtRiskAt : resolutionAtRiskAt;
+  }
+
+  private Instant breachedAt(Deadline.Target target) {
+    return target == Deadline.Target.RESPONSE ? responseBreachedAt : resolutionBreachedAt;
   }
 
   private void requireOpen(String what) {
@@ -480,6 +666,19 @@ public class Ticket {
     if (visible) {
       changes.add(new TicketChange(TicketChange.Kind.MESSAGE_ADDED, status, status, actor));
     }
+  }
+
+  /**
+   * Whether, among the changes not drained yet, the case moved into review and nobody holds it: it
+   * is due for automatic assignment.
+   */
+  public boolean enteredReview() {
+    return status == TicketStatus.IN_REVIEW
+        && assignee == null
+        && changes.stream()
+            .anyMatch(
+                c ->
+                    c.kind() == TicketChange.Kind.TRANSITIONED && c.to() == TicketStatus.IN_REVIEW);
   }
 
   /** The changes since the last call, for the outbox; clears them. */
@@ -630,6 +829,31 @@ public class Ticket {
 
   public Optional<Instant> ratedAt() {
     return Optional.ofNullable(ratedAt);
+  }
+
+  public Optional<Instant> assignedAt() {
+    return Optional.ofNullable(assignedAt);
+  }
+
+  public Optional<Instant> escalatedAt() {
+    return Optional.ofNullable(escalatedAt);
+  }
+
+  public Optional<EscalationTarget> escalationTarget() {
+    return Optional.ofNullable(escalationTarget);
+  }
+
+  public Optional<String> escalationReason() {
+    return Optional.ofNullable(escalationReason);
+  }
+
+  /** Whether the target was flagged at risk (when), or missed (when). */
+  public Optional<Instant> flaggedAtRisk(Deadline.Target target) {
+    return Optional.ofNullable(atRiskAt(target));
+  }
+
+  public Optional<Instant> missed(Deadline.Target target) {
+    return Optional.ofNullable(breachedAt(target));
   }
 
   public Instant rankAt() {
