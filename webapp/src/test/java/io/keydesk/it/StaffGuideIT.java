@@ -191,7 +191,8 @@ class StaffGuideIT extends BrowserIT {
     manager.waitFor(presenceOfElementLocated(By.cssSelector("#report\\:dailyChart canvas")));
     assertEquals("Supplier reports", manager.text(By.tagName("h1")));
     String report = manager.text(By.id("main"));
-    assertTrue(report.contains(PRODUCT), "the product is in the report");
+    assertTrue(report.contains(sku + " · " + PRODUCT), "the product is in the report");
+    assertTrue(report.contains("B-" + sku), "and its key batch");
     assertFalse(manager.source().contains(buyer.email()), "never a buyer's contact");
     assertFalse(manager.source().contains(buyer.orderNo()), "never an order number");
     manager.assertFitsTheScreen();
