@@ -158,36 +158,22 @@ public class MailSender {
    * @throws DeliveryException permanent when the server refuses the recipient, otherwise to retry
    */
   void send(Contact to, Rendered texts, String language, String eventId) throws DeliveryException {
-    try {
-      MimeMessage message = new MimeMessage(session);
-      message.setFrom(sender);
-      message.setRecipient(Message.RecipientType.TO, new InternetAddress(to.value(), true));
-      message.setSubject(texts.subject(), "UTF-8");
-      message.setSentDate(new Date());
-      message.setHeader("Content-Language", language);
-      message.setHeader("X-Keydesk-Notification", eventId);
-      message.setHeader("Auto-Submitted", "auto-generated");
-
-      MimeBodyPart plain = new MimeBodyPart();
-      plain.setText(texts.text(), "UTF-8", "plain");
-      MimeBodyPart html = new MimeBodyPart();
-      html.setText(texts.html(), "UTF-8", "html");
-      MimeMultipart alternative = new MimeMultipart("alternative");
-      alternative.addBodyPart(plain);
-      alternative.addBodyPart(html);
-      message.setContent(alternative);
-      message.saveChanges();
-      Transport.send(message);
-    } catch (AddressException e) {
-      throw DeliveryException.refused("not a deliverable e-mail address");
-    } catch (SendFailedException e) {
-      if (e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0) {
-        throw DeliveryException.refused("the mail server refused the recipient: " + reason(e));
-      }
-      throw DeliveryException.retry(reason(e), e);
-    } catch (MessagingException e) {
-      throw DeliveryException.retry(reason(e), e);
-    }
+    deliver(
+        to.value(),
+        texts.subject(),
+        language,
+        "X-Keydesk-Notification",
+        eventId,
+        () -> {
+          MimeBodyPart plain = new MimeBodyPart();
+          plain.setText(texts.text(), "UTF-8", "plain");
+          MimeBodyPart html = new MimeBodyPart();
+          html.setText(texts.html(), "UTF-8", "html");
+          MimeMultipart alternative = new MimeMultipart("alternative");
+          alternative.addBodyPart(plain);
+          alternative.addBodyPart(html);
+          return alternative;
+        });
   }
 
   /**
@@ -206,6 +192,40 @@ public class MailSender {
       String fileName,
       String id)
       throws DeliveryException {
+    deliver(
+        to,
+        subject,
+        language,
+        "X-Keydesk-Report",
+        id,
+        () -> {
+          MimeBodyPart plain = new MimeBodyPart();
+          plain.setText(text, "UTF-8", "plain");
+          MimeBodyPart file = new MimeBodyPart();
+          file.setDataHandler(
+              new jakarta.activation.DataHandler(
+                  new jakarta.mail.util.ByteArrayDataSource(attachment, contentType)));
+          file.setFileName(fileName);
+          file.setDisposition(jakarta.mail.Part.ATTACHMENT);
+          MimeMultipart mixed = new MimeMultipart("mixed");
+          mixed.addBodyPart(plain);
+          mixed.addBodyPart(file);
+          return mixed;
+        });
+  }
+
+  /** The body of one message. */
+  private interface Body {
+    MimeMultipart build() throws MessagingException;
+  }
+
+  /**
+   * Sends one automatic message with Keydesk's headers; {@code idHeader: id} lets a message sent
+   * twice be recognised.
+   */
+  private void deliver(
+      String to, String subject, String language, String idHeader, String id, Body body)
+      throws DeliveryException {
     try {
       MimeMessage message = new MimeMessage(session);
       message.setFrom(sender);
@@ -213,20 +233,9 @@ public class MailSender {
       message.setSubject(subject, "UTF-8");
       message.setSentDate(new Date());
       message.setHeader("Content-Language", language);
-      message.setHeader("X-Keydesk-Report", id);
+      message.setHeader(idHeader, id);
       message.setHeader("Auto-Submitted", "auto-generated");
-      MimeBodyPart plain = new MimeBodyPart();
-      plain.setText(text, "UTF-8", "plain");
-      MimeBodyPart file = new MimeBodyPart();
-      file.setDataHandler(
-          new jakarta.activation.DataHandler(
-              new jakarta.mail.util.ByteArrayDataSource(attachment, contentType)));
-      file.setFileName(fileName);
-      file.setDisposition(jakarta.mail.Part.ATTACHMENT);
-      MimeMultipart mixed = new MimeMultipart("mixed");
-      mixed.addBodyPart(plain);
-      mixed.addBodyPart(file);
-      message.setContent(mixed);
+      message.setContent(body.build());
       message.saveChanges();
       Transport.send(message);
     } catch (AddressException e) {

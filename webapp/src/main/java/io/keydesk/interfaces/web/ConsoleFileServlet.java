@@ -12,10 +12,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -37,8 +33,7 @@ public class ConsoleFileServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Cache-Control", "no-store");
+    FileDownloads.prepare(res);
     if (!(req.getAttribute(KeydeskAuthenticationMechanism.STAFF_ATTRIBUTE)
             instanceof StaffIdentity staff)
         || !CaseFiles.CASE_ROLES.contains(staff.role())) {
@@ -57,13 +52,6 @@ public class ConsoleFileServlet extends HttpServlet {
       res.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    try (InputStream in = file.content()) {
-      String encoded = URLEncoder.encode(file.name(), StandardCharsets.UTF_8).replace("+", "%20");
-      res.setContentType(file.type());
-      res.setContentLengthLong(file.size());
-      res.setHeader("Content-Disposition", "attachment; filename*=UTF-8''" + encoded);
-      OutputStream out = res.getOutputStream();
-      in.transferTo(out);
-    }
+    FileDownloads.send(res, file);
   }
 }

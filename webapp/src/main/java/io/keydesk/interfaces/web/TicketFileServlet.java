@@ -10,10 +10,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -36,8 +32,7 @@ public class TicketFileServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Cache-Control", "no-store");
+    FileDownloads.prepare(res);
     String[] parts = Optional.ofNullable(req.getPathInfo()).orElse("").split("/");
     Optional<BuyerIdentity> buyer =
         req.getSession(false) == null ? Optional.empty() : session.identity();
@@ -52,13 +47,6 @@ public class TicketFileServlet extends HttpServlet {
       res.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    try (InputStream in = file.content()) {
-      String encoded = URLEncoder.encode(file.name(), StandardCharsets.UTF_8).replace("+", "%20");
-      res.setContentType(file.type());
-      res.setContentLengthLong(file.size());
-      res.setHeader("Content-Disposition", "attachment; filename*=UTF-8''" + encoded);
-      OutputStream out = res.getOutputStream();
-      in.transferTo(out);
-    }
+    FileDownloads.send(res, file);
   }
 }
