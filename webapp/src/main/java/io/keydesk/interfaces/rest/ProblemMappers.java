@@ -33,10 +33,14 @@ public final class ProblemMappers {
           "category-needed", 422,
           "rate-limited", 429,
           "file-too-large", 413,
-          "unsupported-media-type", 415,
-          "forbidden", 403);
+          "unsupported-media-type", 415);
 
   private ProblemMappers() {}
+
+  /** The HTTP status of a domain error code: 409 unless listed. */
+  static int status(String code) {
+    return STATUS.getOrDefault(code, 409);
+  }
 
   static Response domain(DomainException e) {
     if (e instanceof CategoryNeededException c) {
@@ -68,7 +72,7 @@ public final class ProblemMappers {
       return Problem.invalid(List.of(new Problem.FieldError(f.field(), f.getMessage())))
           .toResponse();
     }
-    int status = STATUS.getOrDefault(e.code(), 409);
+    int status = status(e.code());
     String title =
         switch (status) {
           case 404 -> "Not found";
