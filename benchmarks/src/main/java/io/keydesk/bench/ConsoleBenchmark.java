@@ -683,25 +683,14 @@ public final class ConsoleBenchmark {
             (System.nanoTime() - begin) / 1e9,
             Long.parseLong(scalar(owner, "SELECT COUNT(*) FROM card_key"))));
     out.append(sqlReads(owner, supplierId, from, today));
-    String a = "'" + from.minusDays(7) + " 00:00:00'";
-    String b = "'" + today.plusDays(1) + " 00:00:00'";
     Map<String, String> forced = new LinkedHashMap<>();
     forced.put(
-        "tickets, FORCE INDEX (ix_ticket_created)",
-        "SELECT p.sku, b.code, t.category_code, t.resolution, t.description, t.created_at,"
-            + " t.first_response_at, t.resolved_at FROM ticket t FORCE INDEX (ix_ticket_created)"
-            + " JOIN shop_order o ON o.id = t.order_id"
-            + " JOIN product p ON p.id = o.product_id"
-            + " LEFT JOIN card_key k ON k.id = COALESCE(t.card_key_id,"
-            + "   (SELECT k2.id FROM card_key k2 WHERE k2.order_id = o.id"
-            + "    ORDER BY k2.key_index LIMIT 1))"
-            + " LEFT JOIN key_batch b ON b.id = k.batch_id"
-            + " WHERE t.created_at >= "
-            + a
-            + " AND t.created_at < "
-            + b
-            + " AND p.supplier_id = "
-            + supplierId);
+        "tickets, the week, FORCE INDEX (ix_ticket_created)",
+        tickets(
+            supplierId,
+            "'" + from + " 00:00:00'",
+            "'" + today.plusDays(1) + " 00:00:00'",
+            " FORCE INDEX (ix_ticket_created)"));
     out.append(
         sqlTable(
             owner, forced, "\nThe tickets read with the optimizer pushed to the date index:\n\n"));
@@ -743,65 +732,75 @@ public final class ConsoleBenchmark {
   /** The report's SQL reads alone (the webapp's JpaReportRepository statements), over JDBC. */
   private String sqlReads(Connection c, long supplierId, LocalDate from, LocalDate to)
       throws SQLException {
-    String a = "'" + from.minusDays(7) + " 00:00:00'";
-    String b = "'" + to.plusDays(1) + " 00:00:00'";
+    String week = "'" + from + " 00:00:00'";
+    String end = "'" + to.plusDays(1) + " 00:00:00'";
+    String before = "'" + from.minusDays(7) + " 00:00:00'";
     Map<String, String> reads = new LinkedHashMap<>();
+    reads.put("orders by product, the week", ordersByProduct(supplierId, week, end));
+    reads.put("orders by product, the week before", ordersByProduct(supplierId, before, week));
     reads.put(
-        "orders by product",
-        "SELECT p.sku, p.name, COUNT(o.id) FROM product p LEFT JOIN shop_order o"
-            + " ON o.product_id = p.id AND o.paid_at >= "
-            + a
-            + " AND o.paid_at < "
-            + b
-            + " WHERE p.supplier_id = "
-            + supplierId
-            + " GROUP BY p.id, p.sku, p.name ORDER BY p.sku");
-    reads.put(
-        "orders by batch",
+        "orders by batch, the week",
         "SELECT p.sku, b.code, COUNT(DISTINCT o.id) FROM product p"
             + " JOIN shop_order o ON o.product_id = p.id AND o.paid_at >= "
-            + a
+            + week
             + " AND o.paid_at < "
-            + b
+            + end
             + " JOIN card_key k ON k.order_id = o.id JOIN key_batch b ON b.id = k.batch_id"
             + " WHERE p.supplier_id = "
             + supplierId
             + " GROUP BY p.sku, b.id, b.code ORDER BY p.sku, b.code");
     reads.put(
-        "orders by day",
+        "orders by day, the week",
         "SELECT DATE(o.paid_at), COUNT(*) FROM product p"
             + " JOIN shop_order o ON o.product_id = p.id AND o.paid_at >= "
-            + a
+            + week
             + " AND o.paid_at < "
-            + b
+            + end
             + " WHERE p.supplier_id = "
             + supplierId
             + " GROUP BY DATE(o.paid_at)");
-    reads.put(
-        "tickets",
-        "SELECT p.sku, b.code, t.category_code, t.resolution, t.description, t.created_at,"
-            + " t.first_response_at, t.resolved_at FROM ticket t"
-            + " JOIN shop_order o ON o.id = t.order_id"
-            + " JOIN product p ON p.id = o.product_id"
-            + " LEFT JOIN card_key k ON k.id = COALESCE(t.card_key_id,"
-            + "   (SELECT k2.id FROM card_key k2 WHERE k2.order_id = o.id"
-            + "    ORDER BY k2.key_index LIMIT 1))"
-            + " LEFT JOIN key_batch b ON b.id = k.batch_id"
-            + " WHERE t.created_at >= "
-            + a
-            + " AND t.created_at < "
-            + b
-            + " AND p.supplier_id = "
-            + supplierId);
+    reads.put("tickets, the week", tickets(supplierId, week, end, ""));
+    reads.put("tickets, the week before", tickets(supplierId, before, week, ""));
     return sqlTable(
         c,
         reads,
         String.format(
             Locale.ROOT,
-            "%nThe report's SQL reads alone over JDBC, over both weeks (%s to %s), as"
-                + " `JpaReportRepository` runs them (median of 3 after one untimed run):%n%n",
-            from.minusDays(7),
+            "%nThe report's SQL reads alone over JDBC, for the periods `SupplierReports.report`"
+                + " asks (the week %s to %s; orders by product and tickets also for the week"
+                + " before, for the trend), as `JpaReportRepository` writes them (median of 3"
+                + " after one untimed run):%n%n",
+            from,
             to));
+  }
+
+  private static String ordersByProduct(long supplierId, String from, String to) {
+    return "SELECT p.sku, p.name, COUNT(o.id) FROM product p LEFT JOIN shop_order o"
+        + " ON o.product_id = p.id AND o.paid_at >= "
+        + from
+        + " AND o.paid_at < "
+        + to
+        + " WHERE p.supplier_id = "
+        + supplierId
+        + " GROUP BY p.id, p.sku, p.name ORDER BY p.sku";
+  }
+
+  private static String tickets(long supplierId, String from, String to, String hint) {
+    return "SELECT p.sku, b.code, t.category_code, t.resolution, t.description, t.created_at,"
+        + " t.first_response_at, t.resolved_at FROM ticket t"
+        + hint
+        + " JOIN shop_order o ON o.id = t.order_id"
+        + " JOIN product p ON p.id = o.product_id"
+        + " LEFT JOIN card_key k ON k.id = COALESCE(t.card_key_id,"
+        + "   (SELECT k2.id FROM card_key k2 WHERE k2.order_id = o.id"
+        + "    ORDER BY k2.key_index LIMIT 1))"
+        + " LEFT JOIN key_batch b ON b.id = k.batch_id"
+        + " WHERE t.created_at >= "
+        + from
+        + " AND t.created_at < "
+        + to
+        + " AND p.supplier_id = "
+        + supplierId;
   }
 
   /**
