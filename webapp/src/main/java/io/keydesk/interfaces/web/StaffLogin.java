@@ -61,7 +61,13 @@ public class StaffLogin {
                         username.strip().toLowerCase(Locale.ROOT), password)));
     if (status == AuthenticationStatus.SUCCESS) {
       boolean safeNext = next != null && next.matches("/console/(admin/)?[a-z-]+\\.xhtml");
-      return (safeNext ? next : "/console/index.xhtml") + "?faces-redirect=true";
+      // a supplier manager has no queue: their reports are their start page
+      String home =
+          ((HttpServletRequest) external.getRequest())
+                  .isUserInRole(io.keydesk.domain.model.staff.Role.SUPPLIER_MANAGER_NAME)
+              ? "/console/reports.xhtml"
+              : "/console/index.xhtml";
+      return (safeNext ? next : home) + "?faces-redirect=true";
     }
     Pages.error(null, "console.login.failed");
     return null;
