@@ -18,9 +18,15 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 
 /**
- * The input topics, each read once, parsed once and de-duplicated by {@code eventId}: every
- * topology of the job starts from these streams. A record that cannot be read goes to {@link
- * Topics#DEAD_LETTER} with the reason in its headers, and the job goes on.
+ * The input topics, each read once and parsed once: every topology of the job starts from these
+ * streams. A record that cannot be read goes to {@link Topics#DEAD_LETTER} with the reason in its
+ * headers, and the job goes on.
+ *
+ * <p>The outbox relay delivers at least once, so an event can arrive twice. Ticket and funnel
+ * events are de-duplicated here by {@code eventId} ({@link DropRedeliveredEvents}: a window store
+ * lookup and write per event). Order and card-key events are not: their only reader, {@link
+ * OrderFacts}, keeps what each order has already counted, so a second delivery changes nothing —
+ * which saves a store write and a changelog record on the two busiest topics.
  */
 record AnalyticsInputs(
     KStream<String, TicketEvent> tickets,
@@ -49,20 +55,8 @@ record AnalyticsInputs(
                 "dead-letter-sink",
                 "ticket-event",
                 "drop-redelivered-ticket-events")),
-        read(
-            builder,
-            Topics.ORDERS,
-            EventParser.ORDERS,
-            AnalyticsStores.ORDER_EVENT_IDS,
-            OrderEvent::eventId,
-            Names.of("order")),
-        read(
-            builder,
-            Topics.CARD_KEYS,
-            EventParser.CARD_KEYS,
-            AnalyticsStores.CARD_KEY_EVENT_IDS,
-            CardKeyEvent::eventId,
-            Names.of("card-key")),
+        read(builder, Topics.ORDERS, EventParser.ORDERS, null, null, Names.of("order")),
+        read(builder, Topics.CARD_KEYS, EventParser.CARD_KEYS, null, null, Names.of("card-key")),
         read(
             builder,
             Topics.FUNNEL,
@@ -96,7 +90,7 @@ record AnalyticsInputs(
       StreamsBuilder builder,
       String topic,
       EventParser<T> parser,
-      String dedupStore,
+      String dedupStore, // null: no de-duplication here
       Function<T, String> eventId,
       Names names) {
     Map<String, KStream<String, Parsed<T>>> parsed =
@@ -111,9 +105,11 @@ record AnalyticsInputs(
         .mapValues(Parsed::original, Named.as(names.original()))
         .to(Topics.DEAD_LETTER, Produced.with(STRING, BYTES).withName(names.deadLetterSink()));
 
-    return parsed
-        .get(names.branch() + "accepted")
-        .mapValues(Parsed::event, Named.as(names.event()))
-        .processValues(new DropRedeliveredEvents<>(dedupStore, eventId), Named.as(names.dedup()));
+    KStream<String, T> events =
+        parsed.get(names.branch() + "accepted").mapValues(Parsed::event, Named.as(names.event()));
+    return dedupStore == null
+        ? events
+        : events.processValues(
+            new DropRedeliveredEvents<>(dedupStore, eventId), Named.as(names.dedup()));
   }
 }

@@ -41,7 +41,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <pre>
  * tickets, orders, card keys, funnel (raw bytes; {@link AnalyticsInputs}, each read once)
  *   → parse ──rejected──→ keydesk.dead-letter.v1 (original key and bytes, reason in headers)
- *   → drop re-delivered eventIds (window stores *-event-ids, 7 days)
+ *   → drop re-delivered eventIds of tickets and funnel steps (window stores *-event-ids, 7 days)
  *   ├ tickets per category          → keydesk.analytics.tickets-per-category.v1
  *   ├ order facts → complaint rates → keydesk.analytics.complaint-rates.v1
  *   │             → product alerts  → keydesk.analytics.product-alerts.v1
@@ -58,16 +58,16 @@ public final class AnalyticsTopology {
 
   static final Serde<String> STRING = Serdes.String();
   static final Serde<byte[]> BYTES = Serdes.ByteArray();
-  static final Serde<TicketEvent> TICKET_EVENT = JsonSerde.of(TicketEvent.class);
+  static final Serde<TicketEvent> TICKET_EVENT = JsonSerde.binary(TicketEvent.class);
   static final Serde<CategoryCount> CATEGORY_COUNT = JsonSerde.of(CategoryCount.class);
-  static final Serde<OrderInput> ORDER_INPUT = JsonSerde.of(OrderInput.class);
-  static final Serde<Measure> MEASURE = JsonSerde.of(Measure.class);
+  static final Serde<OrderInput> ORDER_INPUT = JsonSerde.binary(OrderInput.class);
+  static final Serde<Measure> MEASURE = JsonSerde.binary(Measure.class);
   static final Serde<ComplaintRate> COMPLAINT_RATE = JsonSerde.of(ComplaintRate.class);
   static final Serde<ProductAlert> PRODUCT_ALERT = JsonSerde.of(ProductAlert.class);
-  static final Serde<FunnelDelta> FUNNEL_DELTA = JsonSerde.of(FunnelDelta.class);
+  static final Serde<FunnelDelta> FUNNEL_DELTA = JsonSerde.binary(FunnelDelta.class);
   static final Serde<FunnelStepCount> FUNNEL_STEP_COUNT = JsonSerde.of(FunnelStepCount.class);
   static final Serde<FraudSignal> FRAUD_SIGNAL = JsonSerde.of(FraudSignal.class);
-  static final Serde<FraudFact> FRAUD_FACT = JsonSerde.of(FraudFact.class);
+  static final Serde<FraudFact> FRAUD_FACT = JsonSerde.binary(FraudFact.class);
   private static final String REFUNDED = "REFUNDED";
 
   private AnalyticsTopology() {}
@@ -119,30 +119,30 @@ public final class AnalyticsTopology {
 
   /**
    * Complaint rates per product, supplier and key batch into {@link Topics#COMPLAINT_RATES}, and
-   * product alerts into {@link Topics#PRODUCT_ALERTS}. Orders, card keys and created tickets are
-   * re-keyed by order number (internal topic {@code order-inputs}) and joined in {@link
-   * OrderFacts}; the resulting measures are re-keyed by {@code scope|id} (internal topic {@code
-   * complaint-measures}) and summed by {@link ComplaintRates} and watched by {@link ProductAlerts}.
-   * Returns the claim-after-redemption signals found on the way.
+   * product alerts into {@link Topics#PRODUCT_ALERTS}. Orders and card keys (keyed by order number
+   * on the wire) and created tickets (re-keyed by order number, internal topic {@code
+   * order-inputs}) are joined in {@link OrderFacts}; this needs the orders, card-keys and tickets
+   * topics to have the same number of partitions, which {@link StreamsApp} checks. The resulting
+   * measures are re-keyed by {@code scope|id} (internal topic {@code complaint-measures}) and
+   * summed by {@link ComplaintRates} and watched by {@link ProductAlerts}. Returns the
+   * claim-after-redemption signals found on the way.
    */
   static KStream<String, FraudSignal> addComplaintRates(
       AnalyticsInputs inputs, ProductAlerts.Settings alertSettings) {
+    // Orders and card keys arrive keyed by order number (docs/events.md), so they are read where
+    // they are; only tickets (keyed by ticket number) are re-keyed by order number.
     KStream<String, OrderInput> orders =
         inputs
             .orders()
             .processValues(
                 () -> new UseEventTime<>(OrderEvent::occurredAt), Named.as("order-event-time"))
-            .map(
-                (key, e) -> KeyValue.pair(e.orderNo(), OrderInput.of(e)),
-                Named.as("order-to-order-input"));
+            .mapValues(OrderInput::of, Named.as("order-to-order-input"));
     KStream<String, OrderInput> cardKeys =
         inputs
             .cardKeys()
             .processValues(
                 () -> new UseEventTime<>(CardKeyEvent::occurredAt), Named.as("card-key-event-time"))
-            .map(
-                (key, e) -> KeyValue.pair(e.orderNo(), OrderInput.of(e)),
-                Named.as("card-key-to-order-input"));
+            .mapValues(OrderInput::of, Named.as("card-key-to-order-input"));
     KStream<String, OrderInput> complaints =
         inputs
             .tickets()
@@ -156,13 +156,13 @@ public final class AnalyticsTopology {
                 () -> new UseEventTime<>(TicketEvent::occurredAt), Named.as("ticket-event-time"))
             .map(
                 (key, e) -> KeyValue.pair(e.orderNo(), OrderInput.of(e)),
-                Named.as("ticket-to-order-input"));
+                Named.as("ticket-to-order-input"))
+            .repartition(Repartitioned.with(STRING, ORDER_INPUT).withName("order-inputs"));
 
     Map<String, KStream<String, OrderFacts.Output>> derived =
         orders
             .merge(cardKeys, Named.as("merge-card-key-inputs"))
             .merge(complaints, Named.as("merge-ticket-inputs"))
-            .repartition(Repartitioned.with(STRING, ORDER_INPUT).withName("order-inputs"))
             .process(new OrderFacts(), Named.as("order-facts"))
             .split(Named.as("order-facts-"))
             .branch((key, out) -> out.measure() != null, Branched.as("measures"))

@@ -1,7 +1,13 @@
 package io.keydesk.analytics;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.keydesk.events.CardKeyEvent;
 import io.keydesk.events.EventTypes;
 import io.keydesk.events.FunnelEvent;
@@ -12,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.ToIntFunction;
 
 /**
  * Reads the bytes of one event of the contract and decides whether this job can use it. Rejects,
@@ -23,10 +30,14 @@ import java.util.function.BiConsumer;
  */
 final class EventParser<T> {
 
+  /** Binds like {@link JsonSerde#MAPPER} but never coerces a string or a fraction to a number. */
+  private static final ObjectMapper STRICT = strict();
+
   /** Ticket events: unknown types are accepted (and ignored by the topologies). */
   static final EventParser<TicketEvent> TICKETS =
       new EventParser<>(
           TicketEvent.class,
+          TicketEvent::schemaVersion,
           (e, missing) -> {
             text(e.eventId(), "eventId", missing);
             text(e.type(), "type", missing);
@@ -40,6 +51,7 @@ final class EventParser<T> {
   static final EventParser<OrderEvent> ORDERS =
       new EventParser<>(
           OrderEvent.class,
+          OrderEvent::schemaVersion,
           (e, missing) -> {
             text(e.eventId(), "eventId", missing);
             text(e.type(), "type", missing);
@@ -52,6 +64,7 @@ final class EventParser<T> {
   static final EventParser<CardKeyEvent> CARD_KEYS =
       new EventParser<>(
           CardKeyEvent.class,
+          CardKeyEvent::schemaVersion,
           (e, missing) -> {
             text(e.eventId(), "eventId", missing);
             text(e.type(), "type", missing);
@@ -68,6 +81,7 @@ final class EventParser<T> {
   static final EventParser<FunnelEvent> FUNNEL =
       new EventParser<>(
           FunnelEvent.class,
+          FunnelEvent::schemaVersion,
           (e, missing) -> {
             text(e.eventId(), "eventId", missing);
             text(e.type(), "type", missing);
@@ -91,26 +105,55 @@ final class EventParser<T> {
           });
 
   private final Class<T> type;
+  private final ObjectReader reader;
+  private final ToIntFunction<T> schemaVersion;
   private final BiConsumer<T, List<String>> required;
   private final java.util.function.Function<T, String> check;
 
-  private EventParser(Class<T> type, BiConsumer<T, List<String>> required) {
-    this(type, required, e -> null);
+  private EventParser(
+      Class<T> type, ToIntFunction<T> schemaVersion, BiConsumer<T, List<String>> required) {
+    this(type, schemaVersion, required, e -> null);
   }
 
   private EventParser(
       Class<T> type,
+      ToIntFunction<T> schemaVersion,
       BiConsumer<T, List<String>> required,
       java.util.function.Function<T, String> check) {
     this.type = type;
+    this.reader = STRICT.readerFor(type);
+    this.schemaVersion = schemaVersion;
     this.required = required;
     this.check = check;
   }
 
+  /**
+   * Binds straight to the record when the value is well-formed (one pass, no tree); anything the
+   * fast path cannot bind strictly, or whose schema version is out of range, goes the slow way,
+   * which finds the reason. Both ways accept exactly the same values.
+   */
   Parsed<T> parse(byte[] value) {
     if (value == null || value.length == 0) {
       return Parsed.rejected("empty value", value);
     }
+    T bound = bindStrictly(value);
+    if (bound != null) {
+      return checked(bound, value);
+    }
+    return parseSlowly(value);
+  }
+
+  private T bindStrictly(byte[] value) {
+    try {
+      T event = reader.readValue(value);
+      int version = schemaVersion.applyAsInt(event);
+      return version >= 1 && version <= EventTypes.SCHEMA_VERSION ? event : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private Parsed<T> parseSlowly(byte[] value) {
     JsonNode tree;
     try {
       tree = JsonSerde.MAPPER.readTree(value);
@@ -148,7 +191,10 @@ final class EventParser<T> {
     } catch (JsonProcessingException e) {
       return Parsed.rejected("invalid field: " + originalMessage(e), value);
     }
+    return checked(event, value);
+  }
 
+  private Parsed<T> checked(T event, byte[] value) {
     List<String> missing = new ArrayList<>();
     required.accept(event, missing);
     if (!missing.isEmpty()) {
@@ -159,6 +205,21 @@ final class EventParser<T> {
       return Parsed.rejected(problem, value);
     }
     return Parsed.accepted(event);
+  }
+
+  private static ObjectMapper strict() {
+    ObjectMapper mapper = JsonSerde.MAPPER.copy();
+    for (LogicalType number : List.of(LogicalType.Integer, LogicalType.Float)) {
+      mapper
+          .coercionConfigFor(number)
+          .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+    }
+    mapper
+        .coercionConfigFor(LogicalType.Integer)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+    mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    return mapper;
   }
 
   private static void text(String value, String field, List<String> missing) {

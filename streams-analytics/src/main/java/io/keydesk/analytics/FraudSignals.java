@@ -48,9 +48,10 @@ final class FraudSignals implements ProcessorSupplier<String, FraudFact, String,
   public Set<StoreBuilder<?>> stores() {
     return Set.of(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(AnalyticsStores.FRAUD_COUNTERS),
-            Serdes.String(),
-            JsonSerde.of(FraudCounter.class)));
+                Stores.persistentKeyValueStore(AnalyticsStores.FRAUD_COUNTERS),
+                Serdes.String(),
+                JsonSerde.binary(FraudCounter.class))
+            .withCachingEnabled());
   }
 
   @Override

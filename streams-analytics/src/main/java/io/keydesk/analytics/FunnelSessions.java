@@ -50,9 +50,10 @@ final class FunnelSessions implements ProcessorSupplier<String, FunnelEvent, Str
   public Set<StoreBuilder<?>> stores() {
     return Set.of(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(AnalyticsStores.FUNNEL_SESSIONS),
-            Serdes.String(),
-            JsonSerde.of(FunnelSession.class)));
+                Stores.persistentKeyValueStore(AnalyticsStores.FUNNEL_SESSIONS),
+                Serdes.String(),
+                JsonSerde.binary(FunnelSession.class))
+            .withCachingEnabled());
   }
 
   @Override

@@ -62,9 +62,10 @@ final class OrderFacts implements ProcessorSupplier<String, OrderInput, String, 
   public Set<StoreBuilder<?>> stores() {
     return Set.of(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(AnalyticsStores.ORDER_FACTS),
-            Serdes.String(),
-            JsonSerde.of(OrderState.class)));
+                Stores.persistentKeyValueStore(AnalyticsStores.ORDER_FACTS),
+                Serdes.String(),
+                JsonSerde.binary(OrderState.class))
+            .withCachingEnabled());
   }
 
   @Override

@@ -62,9 +62,10 @@ final class ProductAlerts implements ProcessorSupplier<String, Measure, String, 
   public Set<StoreBuilder<?>> stores() {
     return Set.of(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(AnalyticsStores.PRODUCT_BASELINES),
-            Serdes.String(),
-            JsonSerde.of(Baseline.class)));
+                Stores.persistentKeyValueStore(AnalyticsStores.PRODUCT_BASELINES),
+                Serdes.String(),
+                JsonSerde.binary(Baseline.class))
+            .withCachingEnabled());
   }
 
   @Override

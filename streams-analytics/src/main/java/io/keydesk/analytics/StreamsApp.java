@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -96,11 +98,18 @@ public final class StreamsApp implements AutoCloseable {
     return app;
   }
 
-  /** Creates missing topics (if so configured) and starts the stream threads. */
+  /**
+   * Creates missing topics (if so configured), checks that the topics joined by order number are
+   * co-partitioned, and starts the stream threads.
+   *
+   * @throws IllegalStateException when the orders, card-keys and tickets topics have different
+   *     numbers of partitions
+   */
   public void start() {
     if (settings.createTopics()) {
       createMissingTopics();
     }
+    checkCoPartitioned();
     streams.start();
     if (queries != null) {
       queries.start();
@@ -184,15 +193,7 @@ public final class StreamsApp implements AutoCloseable {
                   Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
     }
 
-    Map<String, Object> adminConfig =
-        Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-            settings.bootstrapServers(),
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-            (int) ADMIN_TIMEOUT.toMillis(),
-            AdminClientConfig.CLIENT_ID_CONFIG,
-            settings.applicationId() + "-topic-setup");
-    try (Admin admin = Admin.create(adminConfig)) {
+    try (Admin admin = Admin.create(adminConfig("-topic-setup"))) {
       admin
           .createTopics(topics)
           .values()
@@ -212,6 +213,61 @@ public final class StreamsApp implements AutoCloseable {
                 }
               });
     }
+  }
+
+  /** The topics {@link OrderFacts} joins by order number without re-partitioning all of them. */
+  static final List<String> JOINED_BY_ORDER =
+      List.of(Topics.ORDERS, Topics.CARD_KEYS, Topics.TICKETS);
+
+  private void checkCoPartitioned() {
+    Map<String, Integer> partitions = new TreeMap<>();
+    try (Admin admin = Admin.create(adminConfig("-topic-check"))) {
+      admin
+          .describeTopics(JOINED_BY_ORDER)
+          .topicNameValues()
+          .forEach(
+              (name, description) -> {
+                try {
+                  partitions.put(
+                      name,
+                      description
+                          .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                          .partitions()
+                          .size());
+                } catch (ExecutionException | TimeoutException e) {
+                  LOG.warn("Could not describe topic {}: {}", name, e.toString());
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
+    }
+    requireCoPartitioned(partitions);
+  }
+
+  /**
+   * Refuses topics of {@link #JOINED_BY_ORDER} with different partition counts: an order's events
+   * would then be split between tasks and its counts would be wrong. Topics not described are not
+   * judged.
+   */
+  static void requireCoPartitioned(Map<String, Integer> partitions) {
+    if (new HashSet<>(partitions.values()).size() > 1) {
+      throw new IllegalStateException(
+          "The topics "
+              + partitions
+              + " (name=partitions) must have the same number of partitions: the job joins their"
+              + " events by order number. Add partitions to the smaller ones"
+              + " (kafka-topics.sh --alter --partitions N) before starting it.");
+    }
+  }
+
+  private Map<String, Object> adminConfig(String clientSuffix) {
+    return Map.of(
+        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+        settings.bootstrapServers(),
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+        (int) ADMIN_TIMEOUT.toMillis(),
+        AdminClientConfig.CLIENT_ID_CONFIG,
+        settings.applicationId() + clientSuffix);
   }
 
   public static void main(String[] args) throws InterruptedException {

@@ -215,6 +215,14 @@ class AnalyticsTopologyTest {
             ticketCreated("e1", "T-1", "X", T0).with("schemaVersion", 0).bytes(),
             "invalid schemaVersion 0"),
         Arguments.of(
+            "schemaVersion as a string",
+            ticketCreated("e1", "T-1", "X", T0).with("schemaVersion", "1").bytes(),
+            "schemaVersion is not an integer"),
+        Arguments.of(
+            "schemaVersion as a fraction",
+            ticketCreated("e1", "T-1", "X", T0).with("schemaVersion", 1.5).bytes(),
+            "schemaVersion is not an integer"),
+        Arguments.of(
             "no eventId nor category",
             ticketCreated("e1", "T-1", "X", T0).without("eventId").without("category").bytes(),
             "missing field(s): eventId, category"),

@@ -5,6 +5,7 @@ import static io.keydesk.analytics.EventJson.order;
 import static io.keydesk.analytics.EventJson.ticketCreated;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keydesk.events.AnalyticsResults;
 import io.keydesk.events.AnalyticsStores;
@@ -13,10 +14,21 @@ import io.keydesk.events.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,13 +138,151 @@ class ComplaintRatesTest {
   @Test
   void anEventLaterThanTheGraceIsDropped() {
     delivered("O-1", "B-1", T10.plus(Duration.ofHours(5))); // stream time 15:00
-    rates.readKeyValuesToMap();
+    published();
     delivered("O-2", "B-1", T10.plus(Duration.ofMinutes(179))); // 12:59, 2h01 behind: dropped
     assertFalse(
-        rates.readKeyValuesToMap().containsKey("product|STEAM-100|24h"),
+        published().containsKey("product|STEAM-100|24h"),
         "nothing published for the dropped order");
     delivered("O-3", "B-1", T10.plus(Duration.ofHours(3))); // 13:00, exactly the grace: counts
     assertEquals(2, rate("product|STEAM-100|24h").delivered());
+  }
+
+  @Test
+  void anOrderOrKeyEventDeliveredTwiceCountsOnce() {
+    // No de-duplication store on these topics: the order's own state must absorb a re-delivery.
+    EventJson order = order("O-1", SKU, SUPPLIER, T10);
+    EventJson key = cardKey("O-1", 0, "fp-O-1", "B-1", "DELIVERED", T10);
+    driver.order("O-1", order, T10);
+    driver.cardKey("O-1", key, T10);
+    driver.order("O-1", order, T10.plusSeconds(120));
+    driver.cardKey("O-1", key, T10.plusSeconds(120));
+
+    assertEquals(1, rate("product|STEAM-100|24h").delivered());
+    assertEquals(1, rate("supplier|VALVE-CN|24h").delivered());
+    assertEquals(1, rate("batch|B-1|24h").delivered());
+  }
+
+  @Test
+  void runningSumsEqualCountingAgainOverNineDaysOfOutOfOrderEvents() {
+    // A naive model counts every window again from the events it kept; the job keeps running sums.
+    SplittableRandom random = new SplittableRandom(42);
+    List<long[]> counted = new ArrayList<>(); // {event time, 1 = complaint, category index}
+    Instant streamTime = T10;
+    for (int i = 1; i <= 1800; i++) {
+      streamTime = streamTime.plusSeconds(random.nextInt(0, 900)); // ~9 days: every window slides
+      // up to 110 minutes late: inside the grace, often in an earlier hour than stream time
+      Instant at = streamTime.minusSeconds(random.nextInt(0, 110 * 60));
+      if (random.nextInt(4) == 0) {
+        int category = random.nextInt(2);
+        complaint("T-" + i, "O-" + (i - 1), CATEGORIES[category], at);
+        counted.add(new long[] {at.toEpochMilli(), 1, category});
+      } else {
+        driver.order("O-" + i, order("O-" + i, SKU, SUPPLIER, at), at);
+        counted.add(new long[] {at.toEpochMilli(), 0, 0});
+      }
+      if (i % 150 == 0) {
+        assertEqualsCountedAgain(counted, "after " + i + " events");
+      }
+    }
+  }
+
+  private static final String[] CATEGORIES = {"INVALID_KEY", "NOT_RECEIVED"};
+
+  private void assertEqualsCountedAgain(List<long[]> counted, String when) {
+    for (String window : List.of("1h", "24h", "7d")) {
+      ComplaintRate rate = rate("product|STEAM-100|" + window);
+      long start = rate.windowStart().toEpochMilli();
+      long end = rate.windowEnd().toEpochMilli();
+      assertEquals(ComplaintRates.WINDOWS.get(window).toMillis(), end - start, window);
+      long delivered = 0;
+      long complaints = 0;
+      Map<String, Long> byCategory = new HashMap<>();
+      for (long[] e : counted) {
+        if (e[0] >= start && e[0] < end) {
+          if (e[1] == 1) {
+            complaints++;
+            byCategory.merge(CATEGORIES[(int) e[2]], 1L, Long::sum);
+          } else {
+            delivered++;
+          }
+        }
+      }
+      String what = window + " " + when;
+      assertEquals(delivered, rate.delivered(), what + ": delivered");
+      assertEquals(complaints, rate.complaints(), what + ": complaints");
+      assertEquals(byCategory, rate.byCategory(), what + ": by category");
+    }
+  }
+
+  @Test
+  void eachChangedRateIsPublishedOncePerRoundWithItsLatestValue() {
+    for (int i = 0; i < 20; i++) {
+      delivered("O-" + i, "B-1", T10.plusSeconds(i));
+    }
+    driver.publishRates();
+    List<KeyValue<String, ComplaintRate>> round = rates.readKeyValuesToList();
+    Set<String> keys = new HashSet<>();
+    round.forEach(kv -> assertTrue(keys.add(kv.key), "published twice: " + kv.key));
+    assertEquals(9, keys.size(), "product, supplier, batch × 1h, 24h, 7d: " + keys);
+    round.forEach(kv -> assertEquals(20, kv.value.delivered(), kv.key));
+    driver.publishRates();
+    assertTrue(rates.isEmpty(), "nothing changed, nothing published");
+  }
+
+  @Test
+  void afterARestartEveryRateIsPublishedAgain() {
+    // An instance died after committing a change it had not published yet. Its successor finds
+    // the rate in the restored store and must publish it on its first round.
+    MockProcessorContext<String, ComplaintRate> context = new MockProcessorContext<>();
+    WindowStore<String, RateBucket> buckets =
+        Stores.windowStoreBuilder(
+                Stores.inMemoryWindowStore(
+                    AnalyticsStores.COMPLAINT_BUCKETS,
+                    ComplaintRates.RETENTION,
+                    ComplaintRates.HOUR,
+                    false),
+                Serdes.String(),
+                JsonSerde.of(RateBucket.class))
+            .withLoggingDisabled()
+            .build();
+    KeyValueStore<String, ComplaintRate> store =
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(AnalyticsStores.COMPLAINT_RATES),
+                Serdes.String(),
+                JsonSerde.of(ComplaintRate.class))
+            .withLoggingDisabled()
+            .build();
+    buckets.init(context.getStateStoreContext(), buckets);
+    store.init(context.getStateStoreContext(), store);
+    context.addStateStore(buckets);
+    context.addStateStore(store);
+    ComplaintRate restored =
+        new ComplaintRate(
+            AnalyticsResults.SCHEMA_VERSION,
+            "product",
+            SKU,
+            "24h",
+            T10.minus(Duration.ofHours(23)),
+            T10.plus(Duration.ofHours(1)),
+            4,
+            1,
+            Map.of("INVALID_KEY", 1L),
+            0.25);
+    store.put("product|STEAM-100|24h", restored);
+
+    new ComplaintRates().get().init(context);
+    context.scheduledPunctuators().get(0).getPunctuator().punctuate(0);
+
+    List<Record<? extends String, ? extends ComplaintRate>> sent =
+        context.forwarded().stream()
+            .<Record<? extends String, ? extends ComplaintRate>>map(f -> f.record())
+            .toList();
+    assertEquals(1, sent.size());
+    assertEquals("product|STEAM-100|24h", sent.get(0).key());
+    assertEquals(restored, sent.get(0).value());
+    context.resetForwards();
+    context.scheduledPunctuators().get(0).getPunctuator().punctuate(200);
+    assertTrue(context.forwarded().isEmpty(), "only once");
   }
 
   private void delivered(String orderNo, String batch, Instant at) {
@@ -145,7 +295,12 @@ class ComplaintRatesTest {
   }
 
   private ComplaintRate rate(String key) {
-    latest.putAll(rates.readKeyValuesToMap());
+    latest.putAll(published());
     return latest.get(key);
+  }
+
+  private Map<String, ComplaintRate> published() {
+    driver.publishRates();
+    return rates.readKeyValuesToMap();
   }
 }

@@ -72,6 +72,11 @@ final class Driver implements AutoCloseable {
     funnel.pipeInput(key, event.bytes(), recordTime);
   }
 
+  /** Lets the wall-clock schedules run once (the complaint rates are published on one). */
+  void publishRates() {
+    driver.advanceWallClockTime(ComplaintRates.PUBLISH_EVERY);
+  }
+
   void raw(String topic, String key, String value, Instant recordTime) {
     input(topic).pipeInput(key, value.getBytes(StandardCharsets.UTF_8), recordTime);
   }

@@ -103,6 +103,7 @@ class InputContractTest {
     if (Topics.FUNNEL.equals(topic)) {
       return !driver.output(Topics.FUNNEL_STEPS, FunnelStepCount.class).isEmpty();
     }
+    driver.publishRates();
     List<ComplaintRate> rates =
         driver.output(Topics.COMPLAINT_RATES, ComplaintRate.class).readValuesToList();
     return !rates.isEmpty();
