@@ -12,10 +12,7 @@ public final class AnalyticsStores {
   /** Window store of the ticket event ids seen recently, used to drop re-delivered events. */
   public static final String TICKET_EVENT_IDS = "ticket-event-ids";
 
-  /** Window stores of recently seen event ids of the other input topics (dedup, 7 days). */
-  public static final String ORDER_EVENT_IDS = "order-event-ids";
-
-  public static final String CARD_KEY_EVENT_IDS = "card-key-event-ids";
+  /** Window store of recently seen funnel event ids (dedup, 7 days). */
   public static final String FUNNEL_EVENT_IDS = "funnel-event-ids";
 
   /**
