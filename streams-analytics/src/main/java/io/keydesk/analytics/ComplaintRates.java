@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -178,22 +177,11 @@ final class ComplaintRates implements ProcessorSupplier<String, Measure, String,
        * hours added, instead of summing every hour again (2 bucket reads, not up to 168).
        */
       private ComplaintRate advance(ComplaintRate current, String key, long start, long end) {
-        RateBucket total = new RateBucket();
-        total.delivered = current.delivered();
-        total.complaints = current.complaints();
-        total.byCategory.putAll(current.byCategory());
+        RateBucket total = RateBucket.of(current);
         addBuckets(total, key, current.windowStart().toEpochMilli(), start, -1);
         addBuckets(total, key, current.windowEnd().toEpochMilli(), end, 1);
         total.byCategory.values().removeIf(n -> n == 0);
-        return rate(
-            current.scope(),
-            current.id(),
-            current.window(),
-            start,
-            end,
-            total.delivered,
-            total.complaints,
-            total.byCategory);
+        return rate(current, total, start);
       }
 
       /** Adds ({@code sign} 1) or subtracts (-1) the buckets of the hours in [from, to). */
@@ -215,26 +203,22 @@ final class ComplaintRates implements ProcessorSupplier<String, Measure, String,
 
   /** {@code current} with one more measure of an hour inside its window. */
   static ComplaintRate plus(ComplaintRate current, Measure m) {
-    TreeMap<String, Long> byCategory = new TreeMap<>(current.byCategory());
-    long delivered = current.delivered();
-    long complaints = current.complaints();
-    if (m.isComplaint()) {
-      complaints++;
-      if (m.category() != null) {
-        byCategory.merge(m.category(), 1L, Long::sum);
-      }
-    } else {
-      delivered++;
-    }
+    RateBucket total = RateBucket.of(current);
+    total.add(m);
+    return rate(current, total, current.windowStart().toEpochMilli());
+  }
+
+  /** {@code current}'s scope and window over [start, its end) with the counts of {@code total}. */
+  private static ComplaintRate rate(ComplaintRate current, RateBucket total, long start) {
     return rate(
         current.scope(),
         current.id(),
         current.window(),
-        current.windowStart().toEpochMilli(),
-        current.windowEnd().toEpochMilli(),
-        delivered,
-        complaints,
-        byCategory);
+        start,
+        start + WINDOWS.get(current.window()).toMillis(),
+        total.delivered,
+        total.complaints,
+        total.byCategory);
   }
 
   private static ComplaintRate rate(
