@@ -29,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The team behind the queue: agents' skills, capacity and presence, and supervisors moving tickets
@@ -56,6 +57,7 @@ public class TeamService {
       Instant lastAssignedAt) {}
 
   /** What a supervisor sets for an agent. */
+  @Schema(name = "Skills")
   public record Skills(
       @NotNull @Size(max = 20)
           List<
@@ -73,6 +75,7 @@ public class TeamService {
       Boolean away) {}
 
   /** A bulk reassignment: these tickets go to this member of staff. */
+  @Schema(name = "Reassignment")
   public record Reassignment(
       @NotEmpty @Size(max = 200) List<@NotNull @Size(max = 32) String> ticketNos,
       @NotNull @Size(min = 2, max = 64) String assignee) {}

@@ -45,7 +45,8 @@ public class JsonBodies {
               400,
               "malformed-json",
               "Malformed JSON",
-              "the body is not valid JSON for" + " this request: " + shorten(rootMessage(e))));
+              "the body is not valid JSON for this request: "
+                  + shorten(withoutTypes(rootMessage(e)))));
     }
     if (value == null) {
       throw new RequestException(
@@ -91,6 +92,16 @@ public class JsonBodies {
       t = t.getCause();
     }
     return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  /**
+   * The parser's message without the Java type names it mentions ({@code class
+   * io.keydesk….SessionRequest}): they say nothing to a client and describe the code.
+   */
+  static String withoutTypes(String message) {
+    return message.replaceAll(
+        "(class |interface )?\\[*L?(java|javax|jakarta|io|org|com)\\.[A-Za-z0-9_.$;@/]+",
+        "a value");
   }
 
   private static String shorten(String s) {

@@ -1,7 +1,11 @@
 package io.keydesk.interfaces.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,5 +34,23 @@ class JsonBodiesTest {
   })
   void validationPathsBecomeTheJsonFieldNames(String path, String field) {
     assertEquals(field, JsonBodies.fieldName(path));
+  }
+
+  public record Session(String orderNo, String contact) {}
+
+  @Test
+  void aBodyOfTheWrongShapeIsMalformedWithoutNamingJavaTypes() {
+    JsonBodies bodies = new JsonBodies();
+    for (String body : new String[] {"[1,2]", "{\"orderNo\":{\"a\":1}}", "{\"orderNo\":"}) {
+      RequestException e =
+          assertThrows(RequestException.class, () -> bodies.read(body, Session.class), body);
+      Problem problem = e.problem();
+      assertEquals(400, problem.status(), body);
+      assertEquals("urn:keydesk:problem:malformed-json", problem.type(), body);
+      assertFalse(problem.detail().contains("io.keydesk"), problem.detail());
+      assertFalse(problem.detail().contains("java."), problem.detail());
+      assertFalse(problem.detail().contains("$"), problem.detail());
+      assertTrue(problem.detail().startsWith("the body is not valid JSON"), problem.detail());
+    }
   }
 }
