@@ -40,6 +40,18 @@ public class JsonBodies {
     try {
       value = jsonb.fromJson(body, type);
     } catch (JsonbException e) {
+      String field = fieldOf(e);
+      if (field != null) {
+        throw new RequestException(
+            new Problem(
+                "urn:keydesk:problem:malformed-json",
+                "Malformed JSON",
+                400,
+                "the body is not valid JSON for this request: "
+                    + field
+                    + " is not a value of the expected type",
+                List.of(new Problem.FieldError(field, "not a value of the expected type"))));
+      }
       throw new RequestException(
           Problem.of(
               400,
@@ -92,6 +104,28 @@ public class JsonBodies {
       t = t.getCause();
     }
     return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  private static final java.util.regex.Pattern PROPERTY =
+      java.util.regex.Pattern.compile("(?:de)?serialize property '([^']+)'");
+
+  /**
+   * The JSON field a value of the wrong type was given for ({@code "paidAt":"yesterday"}), from
+   * JSON-B's messages, nested properties joined by dots; null when the parser does not say.
+   */
+  static String fieldOf(Throwable e) {
+    List<String> path = new java.util.ArrayList<>();
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getMessage() != null) {
+        java.util.regex.Matcher m = PROPERTY.matcher(t.getMessage());
+        while (m.find()) {
+          if (path.isEmpty() || !path.get(path.size() - 1).equals(m.group(1))) {
+            path.add(m.group(1));
+          }
+        }
+      }
+    }
+    return path.isEmpty() ? null : String.join(".", path);
   }
 
   /**

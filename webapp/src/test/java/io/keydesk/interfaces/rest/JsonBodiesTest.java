@@ -53,4 +53,26 @@ class JsonBodiesTest {
       assertTrue(problem.detail().startsWith("the body is not valid JSON"), problem.detail());
     }
   }
+
+  public record Buyer(String email) {}
+
+  public record Order(java.time.Instant paidAt, Integer quantity, Buyer buyer) {}
+
+  @Test
+  void aValueOfTheWrongTypeNamesItsField() {
+    JsonBodies bodies = new JsonBodies();
+    String[][] cases = {
+      {"{\"paidAt\":\"yesterday\"}", "paidAt"},
+      {"{\"quantity\":\"two\"}", "quantity"},
+      {"{\"buyer\":{\"email\":[1]}}", "buyer"}
+    };
+    for (String[] c : cases) {
+      RequestException e =
+          assertThrows(RequestException.class, () -> bodies.read(c[0], Order.class), c[0]);
+      Problem problem = e.problem();
+      assertEquals("urn:keydesk:problem:malformed-json", problem.type(), c[0]);
+      assertTrue(problem.errors() != null && !problem.errors().isEmpty(), problem.detail());
+      assertEquals(c[1], problem.errors().get(0).field(), problem.detail());
+    }
+  }
 }
