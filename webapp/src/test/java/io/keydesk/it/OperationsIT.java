@@ -135,6 +135,11 @@ class OperationsIT extends ApiIT {
           if (!fields(schema, schemas)) {
             defects.add(name + ": request body without fields " + schema);
           }
+          boolean optional =
+              name.endsWith("/handoff") || name.endsWith("/code") || name.endsWith("/delivery");
+          if (!optional && !body.getBoolean("required", false)) {
+            defects.add(name + ": request body not marked required");
+          }
         }
         JsonObject responses = operation.getJsonObject("responses");
         boolean success = false;
@@ -175,6 +180,20 @@ class OperationsIT extends ApiIT {
       }
     }
     assertEquals(List.of(), defects);
+    assertEquals("date-time", timeFormat(schemas, "ImportOrder", "paidAt"), "an instant");
+    assertEquals("date-time", timeFormat(schemas, "TicketView", "createdAt"), "an instant");
+    assertEquals("date", timeFormat(schemas, "Report", "from"), "a day");
+  }
+
+  private static String timeFormat(JsonObject schemas, String type, String field) {
+    JsonObject property =
+        schemas.getJsonObject(type).getJsonObject("properties").getJsonObject(field);
+    if (property.containsKey("$ref")) {
+      String ref = property.getString("$ref");
+      property = schemas.getJsonObject(ref.substring(ref.lastIndexOf('/') + 1));
+    }
+    assertEquals("string", property.getString("type", ""), type + "." + field + " " + property);
+    return property.getString("format", "");
   }
 
   private static boolean fields(JsonObject schema, JsonObject schemas) {

@@ -87,6 +87,7 @@ public class BuyerResource {
   })
   public jakarta.ws.rs.core.Response open(
       @RequestBody(
+              required = true,
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,
@@ -145,6 +146,7 @@ public class BuyerResource {
   })
   public jakarta.ws.rs.core.Response openWithMagicLink(
       @RequestBody(
+              required = true,
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,
@@ -263,6 +265,7 @@ public class BuyerResource {
   public PreferencesView choose(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @RequestBody(
+              required = true,
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,
@@ -382,6 +385,7 @@ public class BuyerResource {
       @PathParam("orderNo") String orderNo,
       @PathParam("index") int index,
       @RequestBody(
+              required = true,
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,

@@ -83,6 +83,7 @@ public class CannedReplyResource {
               + " {buyerName?}). One reply per name and language (409 otherwise). Audited.")
   public Response create(
       @RequestBody(
+              required = true,
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,
@@ -103,6 +104,7 @@ public class CannedReplyResource {
   public CannedReplyView update(
       @PathParam("id") long id,
       @RequestBody(
+              required = true,
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,

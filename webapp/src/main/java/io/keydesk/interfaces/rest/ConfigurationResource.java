@@ -81,6 +81,7 @@ public class ConfigurationResource {
   public Rule changeCategory(
       @PathParam("code") String code,
       @RequestBody(
+              required = true,
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,
@@ -125,6 +126,7 @@ public class ConfigurationResource {
               schema = @Schema(implementation = io.keydesk.application.StaffAdmin.StaffView.class)))
   public Response createStaffUser(
       @RequestBody(
+              required = true,
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,
@@ -147,6 +149,7 @@ public class ConfigurationResource {
   public StaffView changeStaffUser(
       @PathParam("username") String username,
       @RequestBody(
+              required = true,
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,
@@ -165,6 +168,7 @@ public class ConfigurationResource {
   public StaffView resetPassword(
       @PathParam("username") String username,
       @RequestBody(
+              required = true,
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,

@@ -116,6 +116,7 @@ public class DashboardResource {
   public Map<String, Object> replace(
       @PathParam("username") String username,
       @RequestBody(
+              required = true,
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,

@@ -58,6 +58,7 @@ public class FunnelResource {
   })
   public Response report(
       @RequestBody(
+              required = true,
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,

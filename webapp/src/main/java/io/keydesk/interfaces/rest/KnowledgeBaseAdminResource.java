@@ -125,6 +125,7 @@ public class KnowledgeBaseAdminResource {
   })
   public Response create(
       @RequestBody(
+              required = true,
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,
@@ -162,6 +163,7 @@ public class KnowledgeBaseAdminResource {
   public ArticleView revise(
       @PathParam("id") String id,
       @RequestBody(
+              required = true,
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,

@@ -183,6 +183,7 @@ public class KnowledgeBaseResource {
   public Response solved(
       @PathParam("id") String id,
       @RequestBody(
+              required = true,
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,

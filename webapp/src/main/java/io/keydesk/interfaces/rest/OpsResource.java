@@ -94,6 +94,7 @@ public class OpsResource {
   })
   public Response signIn(
       @RequestBody(
+              required = true,
               content =
                   @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Login")))
           String body) {
@@ -214,6 +215,7 @@ public class OpsResource {
               + " All or nothing; answers the ticket numbers whose assignee changed.")
   public Map<String, List<String>> assign(
       @RequestBody(
+              required = true,
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,
@@ -287,6 +289,7 @@ public class OpsResource {
   public TicketView act(
       @PathParam("ticketNo") String ticketNo,
       @RequestBody(
+              required = true,
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,

@@ -59,6 +59,7 @@ public class ProductSalesResource {
   public SaleState pause(
       @PathParam("sku") String sku,
       @RequestBody(
+              required = true,
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,

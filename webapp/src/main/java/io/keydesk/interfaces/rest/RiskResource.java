@@ -125,6 +125,7 @@ public class RiskResource {
                       implementation = io.keydesk.application.RiskAdminService.SignalView.class)))
   public Response raise(
       @RequestBody(
+              required = true,
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,
@@ -151,6 +152,7 @@ public class RiskResource {
   public Map<String, Integer> changeSetting(
       @PathParam("name") String name,
       @RequestBody(
+              required = true,
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,
@@ -185,6 +187,7 @@ public class RiskResource {
                       implementation = io.keydesk.application.RiskAdminService.BlockView.class)))
   public Response block(
       @RequestBody(
+              required = true,
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,

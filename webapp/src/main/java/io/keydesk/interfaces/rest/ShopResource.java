@@ -71,6 +71,7 @@ public class ShopResource {
           @HeaderParam(ShopSignatures.SIGNATURE)
           String signature,
       @RequestBody(
+              required = true,
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,
@@ -108,6 +109,7 @@ public class ShopResource {
       @HeaderParam(ShopSignatures.TIMESTAMP) String timestamp,
       @HeaderParam(ShopSignatures.SIGNATURE) String signature,
       @RequestBody(
+              required = true,
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,
@@ -145,6 +147,7 @@ public class ShopResource {
       @HeaderParam(ShopSignatures.TIMESTAMP) String timestamp,
       @HeaderParam(ShopSignatures.SIGNATURE) String signature,
       @RequestBody(
+              required = true,
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,

@@ -57,6 +57,7 @@ public class SupplierCheckResource {
   })
   public SupplierCheckView check(
       @RequestBody(
+              required = true,
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,

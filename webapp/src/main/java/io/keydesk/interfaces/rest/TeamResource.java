@@ -70,6 +70,7 @@ public class TeamResource {
   public Member changeSkills(
       @PathParam("username") String username,
       @RequestBody(
+              required = true,
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,
@@ -88,6 +89,7 @@ public class TeamResource {
   public Member away(
       @PathParam("username") String username,
       @RequestBody(
+              required = true,
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,

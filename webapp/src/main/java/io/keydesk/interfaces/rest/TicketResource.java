@@ -109,6 +109,7 @@ public class TicketResource {
           @HeaderParam("Idempotency-Key")
           String idempotencyKey,
       @RequestBody(
+              required = true,
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,
@@ -154,6 +155,7 @@ public class TicketResource {
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @PathParam("ticketNo") String ticketNo,
       @RequestBody(
+              required = true,
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,
@@ -308,6 +310,7 @@ public class TicketResource {
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @PathParam("ticketNo") String ticketNo,
       @RequestBody(
+              required = true,
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,
@@ -342,6 +345,7 @@ public class TicketResource {
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @PathParam("ticketNo") String ticketNo,
       @RequestBody(
+              required = true,
               content =
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,
