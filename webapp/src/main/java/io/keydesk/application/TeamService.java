@@ -71,8 +71,13 @@ public class TeamService {
       @NotNull @Size(max = 2)
           List<@NotNull @Pattern(regexp = "zh-CN|en", message = "must be zh-CN or en") String>
               languages,
-      @Min(0) @Max(StaffUser.MAX_CAPACITY) int capacity,
-      Boolean away) {}
+      @Min(0) @Max(StaffUser.MAX_CAPACITY) Integer capacity,
+      Boolean away) {
+    /** Boxed so that a fraction is refused (request bodies); left out, it is 0. */
+    public Skills {
+      capacity = capacity == null ? 0 : capacity;
+    }
+  }
 
   /** A bulk reassignment: these tickets go to this member of staff. */
   @Schema(name = "Reassignment")

@@ -3,12 +3,21 @@ package io.keydesk.interfaces.rest;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.bind.serializer.DeserializationContext;
+import jakarta.json.bind.serializer.JsonbDeserializer;
+import jakarta.json.stream.JsonParser;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.groups.Default;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +25,69 @@ import java.util.Set;
 /** Parses and validates request bodies; every failure names the field. */
 @ApplicationScoped
 public class JsonBodies {
-  private final Jsonb jsonb = JsonbBuilder.create();
+  /**
+   * JSON-B as configured for request bodies: a fraction given for a whole number ({@code
+   * "quantity": 2.7}) is refused instead of being cut to 2; {@code 1e2}, {@code 7.0} and {@code
+   * "5"} stay whole numbers. (Request records use {@code Integer} and {@code Long}: JSON-B applies
+   * these to boxed types only.)
+   */
+  private final Jsonb jsonb =
+      JsonbBuilder.create(new JsonbConfig().withDeserializers(new WholeInteger(), new WholeLong()));
+
+  /** Integers: whole numbers only, in range. */
+  static final class WholeInteger implements JsonbDeserializer<Integer> {
+    @Override
+    public Integer deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
+      try {
+        BigDecimal n = whole(parser);
+        return n == null ? null : n.intValueExact();
+      } catch (ArithmeticException e) {
+        throw new JsonbException("not a whole number of at most 10 digits", e);
+      }
+    }
+  }
+
+  /** Longs: whole numbers only, in range. */
+  static final class WholeLong implements JsonbDeserializer<Long> {
+    @Override
+    public Long deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
+      try {
+        BigDecimal n = whole(parser);
+        return n == null ? null : n.longValueExact();
+      } catch (ArithmeticException e) {
+        throw new JsonbException("not a whole number of at most 19 digits", e);
+      }
+    }
+  }
+
+  /** The whole number at the parser, or null for JSON null. */
+  private static BigDecimal whole(JsonParser parser) {
+    JsonValue value = parser.getValue();
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    try {
+      BigDecimal number;
+      if (value instanceof JsonNumber n) {
+        number = n.bigDecimalValue();
+      } else if (value instanceof JsonString str) {
+        number = new BigDecimal(str.getString().trim());
+      } else {
+        throw new JsonbException("not a number");
+      }
+      number = number.stripTrailingZeros();
+      if (number.scale() > 0) {
+        throw new JsonbException("not a whole number");
+      }
+      return number;
+    } catch (NumberFormatException e) {
+      throw new JsonbException("not a number", e);
+    }
+  }
+
+  Jsonb jsonb() {
+    return jsonb;
+  }
 
   @Inject Validator validator;
 

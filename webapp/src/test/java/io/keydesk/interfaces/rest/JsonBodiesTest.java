@@ -75,4 +75,27 @@ class JsonBodiesTest {
       assertEquals(c[1], problem.errors().get(0).field(), problem.detail());
     }
   }
+
+  public record Counts(Integer boxed, Integer other, Long big, Long bigOther) {}
+
+  @Test
+  void aFractionWhereAWholeNumberIsExpectedIsRefusedNotCutOff() {
+    JsonBodies bodies = new JsonBodies();
+    for (String field : new String[] {"boxed", "other", "big", "bigOther"}) {
+      String body = "{\"" + field + "\": 2.7}";
+      RequestException e =
+          assertThrows(RequestException.class, () -> bodies.read(body, Counts.class), body);
+      assertEquals("urn:keydesk:problem:malformed-json", e.problem().type(), body);
+      assertEquals(field, e.problem().errors().get(0).field(), e.problem().detail());
+    }
+    Counts whole =
+        new JsonBodies()
+            .jsonb()
+            .fromJson(
+                "{\"boxed\": 3, \"other\": 1e2, \"big\": \"5\", \"bigOther\": 7.0}", Counts.class);
+    assertEquals(new Counts(3, 100, 5L, 7L), whole);
+    assertEquals(
+        new Counts(null, null, null, null),
+        new JsonBodies().jsonb().fromJson("{\"boxed\": null}", Counts.class));
+  }
 }
