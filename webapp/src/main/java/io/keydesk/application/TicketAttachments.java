@@ -67,7 +67,7 @@ public class TicketAttachments {
     static AttachmentView of(Attachment a) {
       return new AttachmentView(
           a.publicId(),
-          Attachment.nameFor(a.originalName(), a.contentType()),
+          Attachment.shownName(a.originalName(), a.contentType()),
           a.contentType(),
           a.size(),
           a.sha256(),
@@ -212,7 +212,7 @@ public class TicketAttachments {
         attachments.find(ticket, id).orElseThrow(() -> new NotFoundException("attachment"));
     try {
       return new Download(
-          Attachment.nameFor(a.originalName(), a.contentType()),
+          Attachment.shownName(a.originalName(), a.contentType()),
           a.contentType(),
           a.size(),
           store.open(a.storageName()));

@@ -180,6 +180,14 @@ public class Attachment {
     return base + suffix;
   }
 
+  /**
+   * The name a stored file is listed and downloaded under: {@link #nameFor} of its stored name,
+   * cleaned again so that files stored before a rule was added follow it too.
+   */
+  public static String shownName(String storedName, String contentType) {
+    return nameFor(sanitiseName(storedName), contentType);
+  }
+
   public Long id() {
     return id;
   }

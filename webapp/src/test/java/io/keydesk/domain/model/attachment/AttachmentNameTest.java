@@ -46,4 +46,10 @@ class AttachmentNameTest {
     assertEquals(Attachment.MAX_NAME, longName.length());
     assertTrue(longName.endsWith(".gif"));
   }
+
+  @Test
+  void aFileStoredUnderAnOlderRuleIsShownUnderTheCurrentOne() {
+    assertEquals("invoicegnp.exe.png", Attachment.shownName("invoice\u202Egnp.exe", "image/png"));
+    assertEquals("shot.png", Attachment.shownName("shot.png", "image/png"));
+  }
 }
