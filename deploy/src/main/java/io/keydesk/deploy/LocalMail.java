@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +38,15 @@ final class LocalMail implements AutoCloseable {
   private final GreenMail server;
   private final Path folder;
   private final ScheduledExecutorService watcher;
-  private int seen;
+
+  /**
+   * The messages already saved, by Message-ID and recipients. Not by position: GreenMail lists the
+   * received messages mailbox by mailbox, so a new mail to one address can come before older mails
+   * to another, and counting positions saved an old mail again (and could skip a new one).
+   */
+  private final Set<String> seen = new HashSet<>();
+
+  private int saved;
 
   private LocalMail(GreenMail server, Path folder) {
     this.server = server;
@@ -75,12 +85,14 @@ final class LocalMail implements AutoCloseable {
 
   /** Logs and saves the messages that arrived since the last look. */
   synchronized void saveNew() {
-    MimeMessage[] received = server.getReceivedMessages();
-    for (int i = seen; i < received.length; i++) {
-      MimeMessage message = received[i];
+    for (MimeMessage message : server.getReceivedMessages()) {
       try {
+        if (!seen.add(key(message))) {
+          continue;
+        }
+        saved++;
         Path file =
-            folder.resolve(String.format("%s-%04d.eml", LocalDateTime.now().format(STAMP), i + 1));
+            folder.resolve(String.format("%s-%04d.eml", LocalDateTime.now().format(STAMP), saved));
         try (OutputStream out = Files.newOutputStream(file)) {
           message.writeTo(out);
         }
@@ -94,7 +106,11 @@ final class LocalMail implements AutoCloseable {
         LOG.log(WARNING, "Could not save a received mail: {0}", e.getMessage());
       }
     }
-    seen = received.length;
+  }
+
+  private static String key(MimeMessage message) throws MessagingException {
+    String id = message.getMessageID();
+    return (id == null ? "@" + System.identityHashCode(message) : id) + " " + recipients(message);
   }
 
   /** The recipients, masked like everywhere else in the logs. */

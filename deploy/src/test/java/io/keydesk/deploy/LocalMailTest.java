@@ -49,6 +49,41 @@ class LocalMailTest {
   }
 
   @Test
+  void aNewMailToAnEarlierAddressIsSavedAndNoOldMailIsSavedAgain() throws Exception {
+    int port = Ports.freePort();
+    try (LocalMail mail = LocalMail.start(port, home.resolve("mail"))) {
+      Properties props = new Properties();
+      props.put("mail.smtp.host", "127.0.0.1");
+      props.put("mail.smtp.port", Integer.toString(port));
+      // GreenMail lists received mail mailbox by mailbox: a second mail to the first addresses
+      // lands before the mails to the later ones.
+      int sent = 0;
+      for (int round = 0; round < 2; round++) {
+        for (int i = 0; i < 8; i++) {
+          MimeMessage message = new MimeMessage(Session.getInstance(props));
+          message.setFrom(new InternetAddress("keydesk@example.com"));
+          message.setRecipient(
+              Message.RecipientType.TO, new InternetAddress("buyer" + i + "@example.com"));
+          message.setSubject("mail " + round + "-" + i, "UTF-8");
+          message.setText("Hello", "UTF-8");
+          Transport.send(message);
+          sent++;
+          mail.saveNew();
+        }
+      }
+      List<Path> saved = files(home.resolve("mail"));
+      java.util.Set<String> subjects = new java.util.TreeSet<>();
+      for (Path p : saved) {
+        String eml = Files.readString(p);
+        int at = eml.indexOf("Subject: ");
+        subjects.add(eml.substring(at, eml.indexOf('\n', at)).trim());
+      }
+      assertEquals(sent, subjects.size(), "every mail saved: " + subjects);
+      assertEquals(sent, saved.size(), "none saved twice: " + saved);
+    }
+  }
+
+  @Test
   void recipientsAreMaskedInTheLog() {
     assertEquals("a***@example.com", LocalMail.mask("alice@example.com"));
     assertEquals("***", LocalMail.mask("nobody"));

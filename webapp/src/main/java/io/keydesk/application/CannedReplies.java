@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Canned replies: supervisors and admins write them (every change audited); agents get them filled
@@ -68,6 +69,7 @@ public class CannedReplies {
   public record FilledReply(long id, String name, String language, String text) {}
 
   /** A new canned reply, or the new content of one (name and language cannot change). */
+  @Schema(name = "CannedReplyForm")
   public record CannedReplyForm(
       @NotBlank
           @Pattern(

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The categories' published targets, as admins change them. The stored targets are the only source
@@ -30,6 +31,7 @@ public class CategoryAdmin {
   @Inject Clock clock;
 
   /** New targets for a category, in minutes. */
+  @Schema(name = "TargetChange")
   public record TargetChange(
       @NotNull Integer responseMinutes, @NotNull Integer resolutionMinutes) {}
 

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What a buyer submits to open a case. Without a category the classifier reads the description and
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.Size;
  * 转人工): the case goes to the queue with what was entered so far and nothing automatic happens;
  * without a category it takes the classifier's reading when confident, OTHER otherwise.
  */
+@Schema(name = "FileTicket")
 public record FileTicket(
     @NotBlank @Size(max = 64) String orderNo,
     @Pattern(

@@ -4,11 +4,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One step of the buyer's after-sales flow as the portal (or an app) reports it, for the
  * abandonment funnel (docs/events.md). No contact and no key: only the flow's own session id.
  */
+@Schema(name = "FunnelStep")
 public record FunnelStep(
     @NotBlank
         @Pattern(

@@ -14,8 +14,10 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the shop sends to create or update an order with its delivered keys. */
+@Schema(name = "ImportOrder")
 public record ImportOrder(
     @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:\\-]+") String orderNo,
     @NotNull @Valid Buyer buyer,

@@ -7,11 +7,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The shop reports a key redeemed or voided, naming it by order number and key index, or by
  * fingerprint (as returned in the order receipt).
  */
+@Schema(name = "KeyStatusReport")
 public record KeyStatusReport(
     @Size(max = 64) String orderNo,
     @Min(0) @Max(999) Integer keyIndex,

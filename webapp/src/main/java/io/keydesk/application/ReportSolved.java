@@ -2,12 +2,14 @@ package io.keydesk.application;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A buyer says an article solved their problem. {@code sessionId} identifies the after-sales flow
  * (the client makes it up, e.g. a UUID, and keeps it for the visit); {@code category} defaults to
  * the article's.
  */
+@Schema(name = "ReportSolved")
 public record ReportSolved(
     @NotNull
         @Pattern(

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What staff see and tune of the risk engine: the signals it recorded, its thresholds, the block
@@ -71,6 +72,7 @@ public class RiskAdminService {
       Instant expiresAt) {}
 
   /** A new block-list entry. */
+  @Schema(name = "NewBlock")
   public record NewBlock(
       @NotNull @Pattern(regexp = "CONTACT|IP|DEVICE", message = "must be CONTACT, IP or DEVICE")
           String kind,
@@ -82,6 +84,7 @@ public class RiskAdminService {
    * A signal raised from outside the engine: by staff, or by the streams job through {@link
    * #recordExternal}. A live one sends the subject's next claims to REVIEW.
    */
+  @Schema(name = "NewSignal")
   public record NewSignal(
       @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Z][A-Z0-9_]*", message = "must be UPPER_CASE")
           String kind,
@@ -92,6 +95,7 @@ public class RiskAdminService {
       Instant expiresAt) {}
 
   /** A threshold's new value. */
+  @Schema(name = "SettingChange")
   public record SettingChange(@NotNull @Min(0) @Max(1_000_000) Integer value) {}
 
   /** The audit chain's state, as {@code GET /api/v1/ops/audit/verify} reports it. */

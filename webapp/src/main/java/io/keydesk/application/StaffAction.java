@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One action of an agent on a ticket. {@code REPLY}, {@code NOTE}, {@code ASK_BUYER}, {@code
@@ -18,6 +19,7 @@ import jakarta.validation.constraints.Size;
  * {@code keyIndex} names the key for REPLACE (default: the ticket's key) and REFUND (default: every
  * delivered key of the order).
  */
+@Schema(name = "StaffAction")
 public record StaffAction(
     @NotNull
         @Pattern(

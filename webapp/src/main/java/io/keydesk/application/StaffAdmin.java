@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Staff users as admins manage them: create, change role (and supplier), rename, change language
@@ -67,6 +68,7 @@ public class StaffAdmin {
    * A new member of staff. {@code supplier} is a supplier code, for supplier managers only; {@code
    * email} is optional (blank = none).
    */
+  @Schema(name = "NewStaff")
   public record NewStaff(
       @NotBlank @Size(max = 64) String username,
       @NotBlank @Size(max = 100) String displayName,
@@ -80,6 +82,7 @@ public class StaffAdmin {
    * Changes to a member of staff; absent fields stay as they are. A blank {@code email} removes the
    * address.
    */
+  @Schema(name = "StaffChange")
   public record StaffChange(
       @Size(min = 1, max = 100) String displayName,
       String role,
@@ -89,6 +92,7 @@ public class StaffAdmin {
       @Size(max = MAX_EMAIL) String email) {}
 
   /** A password set by an admin (the user is told it out of band). */
+  @Schema(name = "PasswordReset")
   public record PasswordReset(
       @NotNull @Size(min = MIN_PASSWORD, max = MAX_PASSWORD) String password) {}
 

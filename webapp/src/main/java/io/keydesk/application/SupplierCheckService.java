@@ -18,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Staff check a delivered key with its supplier. The key is opened only to be sent to the supplier;
@@ -33,6 +34,7 @@ public class SupplierCheckService {
   @Inject Clock clock;
 
   /** Which key to check. */
+  @Schema(name = "CheckKey")
   public record CheckKey(
       @NotBlank @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}", message = "must be an order number")
           String orderNo,

@@ -29,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The team behind the queue: agents' skills, capacity and presence, and supervisors moving tickets
@@ -56,6 +57,7 @@ public class TeamService {
       Instant lastAssignedAt) {}
 
   /** What a supervisor sets for an agent. */
+  @Schema(name = "Skills")
   public record Skills(
       @NotNull @Size(max = 20)
           List<
@@ -69,10 +71,16 @@ public class TeamService {
       @NotNull @Size(max = 2)
           List<@NotNull @Pattern(regexp = "zh-CN|en", message = "must be zh-CN or en") String>
               languages,
-      @Min(0) @Max(StaffUser.MAX_CAPACITY) int capacity,
-      Boolean away) {}
+      @Min(0) @Max(StaffUser.MAX_CAPACITY) Integer capacity,
+      Boolean away) {
+    /** Boxed so that a fraction is refused (request bodies); left out, it is 0. */
+    public Skills {
+      capacity = capacity == null ? 0 : capacity;
+    }
+  }
 
   /** A bulk reassignment: these tickets go to this member of staff. */
+  @Schema(name = "Reassignment")
   public record Reassignment(
       @NotEmpty @Size(max = 200) List<@NotNull @Size(max = 32) String> ticketNos,
       @NotNull @Size(min = 2, max = 64) String assignee) {}

@@ -67,7 +67,7 @@ public class TicketAttachments {
     static AttachmentView of(Attachment a) {
       return new AttachmentView(
           a.publicId(),
-          a.originalName(),
+          Attachment.shownName(a.originalName(), a.contentType()),
           a.contentType(),
           a.size(),
           a.sha256(),
@@ -91,7 +91,11 @@ public class TicketAttachments {
       throw RejectedFileException.tooLarge(name, MAX_BYTES);
     }
     Inspected inspected = inspector.inspect(name, file.bytes());
-    return new CheckedFile(name, inspected.contentType(), inspected.size(), inspected.sha256());
+    return new CheckedFile(
+        Attachment.nameFor(name, inspected.contentType()),
+        inspected.contentType(),
+        inspected.size(),
+        inspected.sha256());
   }
 
   /** A file to send: its name, type and an open stream the caller closes. */
@@ -169,7 +173,8 @@ public class TicketAttachments {
           new Attachment(
               ticket,
               randomId(),
-              Attachment.sanitiseName(files.get(i).fileName()),
+              Attachment.nameFor(
+                  Attachment.sanitiseName(files.get(i).fileName()), file.contentType()),
               file.contentType(),
               file.size(),
               file.sha256(),
@@ -206,7 +211,11 @@ public class TicketAttachments {
     Attachment a =
         attachments.find(ticket, id).orElseThrow(() -> new NotFoundException("attachment"));
     try {
-      return new Download(a.originalName(), a.contentType(), a.size(), store.open(a.storageName()));
+      return new Download(
+          Attachment.shownName(a.originalName(), a.contentType()),
+          a.contentType(),
+          a.size(),
+          store.open(a.storageName()));
     } catch (IOException e) {
       throw new UncheckedIOException("attachment file missing: " + a.publicId(), e);
     }

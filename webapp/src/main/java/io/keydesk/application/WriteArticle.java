@@ -7,12 +7,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A knowledge-base article as staff write it (create, or replace with {@code version}: the version
  * they read). {@code productSku} empty: a general answer of the category. {@code published}
  * defaults to false (a draft), {@code sortWeight} to 0, {@code keywords} to none.
  */
+@Schema(name = "WriteArticle")
 public record WriteArticle(
     @NotNull
         @Pattern(

@@ -193,6 +193,29 @@ class AttachmentsIT extends ApiIT {
     assertEquals(403, api.get(ops, Api.bearer(supplier)).status());
   }
 
+  @Test
+  void aNameThatLiesAboutTheContentGetsTheExtensionOfWhatTheFileIs() {
+    Filed t = fileTicket();
+    Answer up =
+        api.multipart(
+            path(t),
+            List.of(
+                FilePart.file("run.bat", "application/octet-stream", TEXT),
+                FilePart.file("invoice\u202Egnp.exe", "image/png", Images.png())),
+            Api.bearer(t.buyer()));
+    assertEquals(201, up.status(), up.body());
+    JsonArray files = api.get(path(t), Api.bearer(t.buyer())).array();
+    JsonObject text = byName(files, "run.bat.txt");
+    assertEquals("text/plain", text.getString("type"));
+    JsonObject image = byName(files, "invoicegnp.exe.png");
+    assertEquals("image/png", image.getString("type"));
+    HttpResponse<byte[]> download =
+        api.getBytes(path(t) + "/" + text.getString("id"), Api.bearer(t.buyer()));
+    assertEquals(
+        "attachment; filename*=UTF-8''run.bat.txt",
+        download.headers().firstValue("Content-Disposition").orElse(null));
+  }
+
   private static JsonObject byName(JsonArray files, String name) {
     return files.stream()
         .map(JsonValue::asJsonObject)

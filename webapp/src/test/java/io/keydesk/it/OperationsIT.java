@@ -5,6 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keydesk.it.Api.Answer;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +62,25 @@ class OperationsIT extends ApiIT {
           "/api/v1/ops/tickets/{ticketNo}/actions",
           "/api/v1/ops/supplier-checks",
           "/api/v1/ops/products/{sku}/pause",
-          "/api/v1/ops/products/{sku}/resume"
+          "/api/v1/ops/products/{sku}/resume",
+          "/api/v1/stock",
+          "/api/v1/buyer/sessions/magic",
+          "/api/v1/buyer/preferences",
+          "/api/v1/buyer/inbox",
+          "/api/v1/tickets/{ticketNo}/attachments",
+          "/api/v1/tickets/{ticketNo}/attachments/{id}",
+          "/api/v1/tickets/{ticketNo}/handoff",
+          "/api/v1/tickets/{ticketNo}/reopen",
+          "/api/v1/tickets/{ticketNo}/rating",
+          "/api/v1/classify",
+          "/api/v1/ops/fraud-signals",
+          "/api/v1/ops/metrics/products",
+          "/api/v1/ops/metrics/funnel",
+          "/api/v1/ops/audit/verify",
+          "/api/v1/ops/canned-replies/{id}",
+          "/api/v1/supplier/reports",
+          "/api/v1/supplier/reports.csv",
+          "/api/v1/supplier/reports.pdf"
         }) {
       assertTrue(paths.containsKey(path), path + " missing from /openapi");
     }
@@ -79,5 +104,167 @@ class OperationsIT extends ApiIT {
     Answer method = api.get("/api/v1/orders", Map.of());
     assertEquals(405, method.status());
     assertTrue(method.contentType().startsWith("application/problem+json"));
+  }
+
+  /**
+   * What a client generator needs from every operation: a plain path template, the request body's
+   * fields (not "a string"), the success answer's schema, and problem+json on every error answer.
+   */
+  @Test
+  void everyOperationDescribesItsBodyItsAnswerAndItsProblems() {
+    JsonObject doc = api.get("/openapi", Map.of("Accept", "application/json")).json();
+    JsonObject schemas = doc.getJsonObject("components").getJsonObject("schemas");
+    assertTrue(schemas.containsKey("Problem"), "Problem schema");
+    List<String> defects = new ArrayList<>();
+    for (var path : doc.getJsonObject("paths").entrySet()) {
+      if (path.getKey().contains(":")) {
+        defects.add(path.getKey() + ": not a plain path template");
+      }
+      for (var op : path.getValue().asJsonObject().entrySet()) {
+        if (op.getKey().equals("parameters")) {
+          continue;
+        }
+        String name = op.getKey().toUpperCase() + " " + path.getKey();
+        JsonObject operation = op.getValue().asJsonObject();
+        JsonObject body = operation.getJsonObject("requestBody");
+        if (body != null && body.getJsonObject("content").containsKey("application/json")) {
+          JsonObject schema =
+              body.getJsonObject("content")
+                  .getJsonObject("application/json")
+                  .getJsonObject("schema");
+          if (!fields(schema, schemas)) {
+            defects.add(name + ": request body without fields " + schema);
+          }
+          boolean optional =
+              name.endsWith("/handoff") || name.endsWith("/code") || name.endsWith("/delivery");
+          if (!optional && !body.getBoolean("required", false)) {
+            defects.add(name + ": request body not marked required");
+          }
+        }
+        JsonObject responses = operation.getJsonObject("responses");
+        boolean success = false;
+        boolean error = false;
+        for (var r : responses.entrySet()) {
+          String code = r.getKey();
+          JsonObject content = r.getValue().asJsonObject().getJsonObject("content");
+          if (code.equals("202") || code.equals("204")) {
+            success = true;
+          } else if (code.startsWith("2") || code.equals("default")) {
+            success = true;
+            boolean described =
+                content != null
+                    && content.values().stream()
+                        .anyMatch(m -> m.asJsonObject().containsKey("schema"));
+            if (!described) {
+              defects.add(name + ": answer " + code + " without a schema");
+            }
+          } else if (code.startsWith("4") || code.startsWith("5")) {
+            error |= code.startsWith("4");
+            if (content == null
+                || !content.containsKey("application/problem+json")
+                || !content
+                    .getJsonObject("application/problem+json")
+                    .getJsonObject("schema")
+                    .getString("$ref", "")
+                    .endsWith("/Problem")) {
+              defects.add(name + ": error " + code + " is not problem+json");
+            }
+          }
+        }
+        if (!success) {
+          defects.add(name + ": no success answer");
+        }
+        if (!error) {
+          defects.add(name + ": no error answer");
+        }
+      }
+    }
+    assertEquals(List.of(), defects);
+    assertEquals("date-time", timeFormat(schemas, "ImportOrder", "paidAt"), "an instant");
+    assertEquals("date-time", timeFormat(schemas, "TicketView", "createdAt"), "an instant");
+    assertEquals("date", timeFormat(schemas, "Report", "from"), "a day");
+  }
+
+  private static String timeFormat(JsonObject schemas, String type, String field) {
+    JsonObject property =
+        schemas.getJsonObject(type).getJsonObject("properties").getJsonObject(field);
+    if (property.containsKey("$ref")) {
+      String ref = property.getString("$ref");
+      property = schemas.getJsonObject(ref.substring(ref.lastIndexOf('/') + 1));
+    }
+    assertEquals("string", property.getString("type", ""), type + "." + field + " " + property);
+    return property.getString("format", "");
+  }
+
+  private static boolean fields(JsonObject schema, JsonObject schemas) {
+    if (schema.containsKey("$ref")) {
+      String ref = schema.getString("$ref");
+      JsonObject target = schemas.getJsonObject(ref.substring(ref.lastIndexOf('/') + 1));
+      return target != null && fields(target, schemas);
+    }
+    JsonValue properties = schema.get("properties");
+    return properties instanceof JsonObject p && !p.isEmpty();
+  }
+
+  @Test
+  void pagesAndTheApiCarryAContentSecurityPolicyAndTheSessionCookieIsSameSite() {
+    Answer page = api.get("/", Map.of());
+    String pagePolicy = page.header("Content-Security-Policy");
+    assertTrue(pagePolicy != null && pagePolicy.contains("frame-ancestors 'none'"), pagePolicy);
+    assertTrue(pagePolicy.contains("object-src 'none'"), pagePolicy);
+    assertTrue(pagePolicy.contains("form-action 'self'"), pagePolicy);
+    String cookie = page.header("Set-Cookie");
+    assertTrue(cookie != null && cookie.startsWith("JSESSIONID="), cookie);
+    assertTrue(cookie.contains("HttpOnly"), cookie);
+    assertTrue(cookie.toLowerCase().contains("samesite=lax"), cookie);
+
+    Answer answer = api.get("/api/v1/buyer/orders", Map.of());
+    assertEquals(
+        "default-src 'none'; frame-ancestors 'none'; base-uri 'none'",
+        answer.header("Content-Security-Policy"));
+    assertEquals(null, answer.header("Strict-Transport-Security"), "HSTS only over HTTPS");
+  }
+
+  @Test
+  void theApiDoesNotDescribeItselfInWadl() throws Exception {
+    HttpResponse<String> options =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/buyer/sessions"))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    String type = options.headers().firstValue("Content-Type").orElse("");
+    assertTrue(!type.contains("wadl") && !options.body().contains("<application"), type);
+    Answer wadl = api.get("/api/v1/application.wadl", Map.of());
+    assertEquals(404, wadl.status());
+    assertTrue(wadl.contentType().startsWith("application/problem+json"), wadl.contentType());
+  }
+
+  @Test
+  void aQueryParameterThatIsNotANumberIsABadRequestNamingIt() {
+    String token = api.staffToken("agent", "agent-demo-pass");
+    for (String query : new String[] {"size=abc", "page=99999999999", "page=1.5"}) {
+      Answer a = api.get("/api/v1/ops/tickets?" + query, Api.bearer(token));
+      assertEquals(400, a.status(), query + " " + a.body());
+      assertEquals("urn:keydesk:problem:validation", a.json().getString("type"));
+      assertEquals(
+          query.substring(0, query.indexOf('=')),
+          a.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+    }
+    Answer tooFar = api.get("/api/v1/ops/tickets?page=100001", Api.bearer(token));
+    assertEquals(400, tooFar.status());
+    assertEquals(
+        "must be between 0 and 100000",
+        tooFar.json().getJsonArray("errors").getJsonObject(0).getString("message"));
+  }
+
+  @Test
+  void aBodyOfTheWrongShapeIsMalformedJsonWithoutJavaNames() {
+    Answer a =
+        api.post("/api/v1/buyer/sessions", "[1,2]", Map.of("X-Forwarded-For", Api.uniqueIp()));
+    assertEquals(400, a.status());
+    assertEquals("urn:keydesk:problem:malformed-json", a.json().getString("type"));
+    assertTrue(!a.json().getString("detail").contains("io.keydesk"), a.body());
   }
 }

@@ -153,6 +153,24 @@ class ShopApiIT extends ApiIT {
     Answer malformed = api.signed("/api/v1/orders", "{\"orderNo\": ");
     assertEquals(400, malformed.status());
     assertTrue(malformed.contentType().startsWith("application/problem+json"));
+
+    for (String[] wrong :
+        new String[][] {
+          {"\"quantity\":1", "\"quantity\":1.5", "quantity"},
+          {"\"index\":0", "\"index\":0.5", "keys.index"},
+          {"\"paidAt\":\"2026-11-20T10:00:00Z\"", "\"paidAt\":\"yesterday\"", "paidAt"}
+        }) {
+      String fraction = Api.unique("FRAC");
+      String bad =
+          Api.orderJson(fraction, "frac@example.com", "IT-SKU-1", "K-FRAC-1")
+              .replace(wrong[0], wrong[1]);
+      Answer refused = api.signed("/api/v1/orders", bad);
+      assertEquals(400, refused.status(), bad + " " + refused.body());
+      assertEquals("urn:keydesk:problem:malformed-json", refused.json().getString("type"));
+      assertEquals(
+          wrong[2], refused.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+      assertEquals(0, count("SELECT COUNT(*) FROM shop_order WHERE order_no = ?", fraction));
+    }
   }
 
   @Test

@@ -33,6 +33,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.StringReader;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -55,6 +58,7 @@ public class BuyerResource {
   @Context HttpServletRequest request;
 
   /** Order number and the contact the shop knows for it. */
+  @Schema(name = "SessionRequest")
   public record SessionRequest(
       @NotBlank @Size(max = 64) String orderNo, @NotBlank @Size(max = 254) String contact) {}
 
@@ -68,11 +72,27 @@ public class BuyerResource {
               + " an unknown order get the same 401. Limited per client IP and per order number"
               + " (429 with Retry-After).")
   @APIResponses({
-    @APIResponse(responseCode = "201", description = "token and expiresAt"),
+    @APIResponse(
+        responseCode = "201",
+        description = "token and expiresAt",
+        content =
+            @Content(
+                mediaType = MediaType.APPLICATION_JSON,
+                schema =
+                    @Schema(
+                        implementation =
+                            io.keydesk.application.BuyerAccessService.BuyerSession.class))),
     @APIResponse(responseCode = "401", description = "No such order for this contact"),
     @APIResponse(responseCode = "429", description = "Too many attempts")
   })
-  public jakarta.ws.rs.core.Response open(String body) {
+  public jakarta.ws.rs.core.Response open(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "SessionRequest")))
+          String body) {
     SessionRequest req = bodies.read(body, SessionRequest.class);
     BuyerSession session =
         access
@@ -92,6 +112,7 @@ public class BuyerResource {
   }
 
   /** The token of a magic link from the delivery e-mail. */
+  @Schema(name = "MagicRequest")
   public record MagicRequest(
       @NotBlank
           @Size(max = 100)
@@ -109,12 +130,28 @@ public class BuyerResource {
               + " an unknown, used and expired token get the same 401. Limited per client IP"
               + " (429 with Retry-After).")
   @APIResponses({
-    @APIResponse(responseCode = "201", description = "token and expiresAt"),
+    @APIResponse(
+        responseCode = "201",
+        description = "token and expiresAt",
+        content =
+            @Content(
+                mediaType = MediaType.APPLICATION_JSON,
+                schema =
+                    @Schema(
+                        implementation =
+                            io.keydesk.application.BuyerAccessService.BuyerSession.class))),
     @APIResponse(responseCode = "400", description = "No token, or not a token's shape"),
     @APIResponse(responseCode = "401", description = "Unknown, used or expired link"),
     @APIResponse(responseCode = "429", description = "Too many attempts")
   })
-  public jakarta.ws.rs.core.Response openWithMagicLink(String body) {
+  public jakarta.ws.rs.core.Response openWithMagicLink(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "MagicRequest")))
+          String body) {
     MagicRequest req = bodies.read(body, MagicRequest.class);
     BuyerSession session =
         access
@@ -166,7 +203,14 @@ public class BuyerResource {
   @Path("inbox/{id}/read")
   @Operation(summary = "Mark one inbox message read (again: no change)")
   @APIResponses({
-    @APIResponse(responseCode = "200", description = "The message, read"),
+    @APIResponse(
+        responseCode = "200",
+        description = "The message, read",
+        content =
+            @Content(
+                mediaType = MediaType.APPLICATION_JSON,
+                schema =
+                    @Schema(implementation = io.keydesk.application.Views.InboxMessageView.class))),
     @APIResponse(responseCode = "404", description = "No such message among the buyer's")
   })
   @SecurityRequirement(name = "buyerToken")
@@ -180,6 +224,7 @@ public class BuyerResource {
   }
 
   /** The channels to switch; a missing one stays as it is. The inbox is always on. */
+  @Schema(name = "PreferencesRequest")
   public record PreferencesRequest(Boolean email, Boolean sms) {}
 
   @GET
@@ -204,12 +249,28 @@ public class BuyerResource {
           "{\"email\": true|false, \"sms\": true|false}; a missing field keeps its value."
               + " Switching on a channel with no known address is a 400 naming the field.")
   @APIResponses({
-    @APIResponse(responseCode = "200", description = "The choice now in force"),
+    @APIResponse(
+        responseCode = "200",
+        description = "The choice now in force",
+        content =
+            @Content(
+                mediaType = MediaType.APPLICATION_JSON,
+                schema =
+                    @Schema(
+                        implementation =
+                            io.keydesk.application.BuyerPreferences.PreferencesView.class))),
     @APIResponse(responseCode = "400", description = "A channel without an address")
   })
   @SecurityRequirement(name = "buyerToken")
   public PreferencesView choose(
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "PreferencesRequest")))
+          String body) {
     BuyerIdentity buyer = auth.require(authorization);
     PreferencesRequest req = bodies.read(body, PreferencesRequest.class);
     strictBooleans(body, "email", "sms");
@@ -239,6 +300,7 @@ public class BuyerResource {
   }
 
   /** The language texts sent to the buyer are written in. */
+  @Schema(name = "LanguageRequest")
   public record LanguageRequest(
       @Pattern(regexp = "zh-CN|en", message = "must be zh-CN or en") String language) {}
 
@@ -250,6 +312,7 @@ public class BuyerResource {
   }
 
   /** A one-time code the buyer received. */
+  @Schema(name = "RevealRequest")
   public record RevealRequest(
       @NotBlank @Pattern(regexp = "[0-9]{6}", message = "must be the 6 digits sent to you")
           String code) {}
@@ -265,7 +328,15 @@ public class BuyerResource {
               + " At most 3 codes per key per 15 minutes (429 with Retry-After). Body optional:"
               + " {\"language\": \"zh-CN\"|\"en\"}.")
   @APIResponses({
-    @APIResponse(responseCode = "202", description = "sentTo (masked) and expiresAt"),
+    @APIResponse(
+        responseCode = "202",
+        description = "sentTo (masked) and expiresAt",
+        content =
+            @Content(
+                mediaType = MediaType.APPLICATION_JSON,
+                schema =
+                    @Schema(
+                        implementation = io.keydesk.application.KeyRevealService.CodeSent.class))),
     @APIResponse(responseCode = "404", description = "No such order or key among the buyer's"),
     @APIResponse(responseCode = "409", description = "The key was refunded or voided")
   })
@@ -273,7 +344,12 @@ public class BuyerResource {
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @PathParam("orderNo") String orderNo,
       @PathParam("index") int index,
-      String body) {
+      @RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "LanguageRequest")))
+          String body) {
     BuyerIdentity buyer = auth.require(authorization);
     LanguageRequest req = language(body);
     return jakarta.ws.rs.core.Response.status(202)
@@ -292,14 +368,29 @@ public class BuyerResource {
               + " A wrong code is refused (422, attemptsLeft); after 5 wrong codes, or without a"
               + " pending code, a new code must be requested.")
   @APIResponses({
-    @APIResponse(responseCode = "200", description = "index, code, secret, revealedAt"),
+    @APIResponse(
+        responseCode = "200",
+        description = "index, code, secret, revealedAt",
+        content =
+            @Content(
+                mediaType = MediaType.APPLICATION_JSON,
+                schema =
+                    @Schema(
+                        implementation =
+                            io.keydesk.application.KeyRevealService.RevealedKey.class))),
     @APIResponse(responseCode = "422", description = "Wrong, expired or used-up code")
   })
   public jakarta.ws.rs.core.Response revealKey(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @PathParam("orderNo") String orderNo,
       @PathParam("index") int index,
-      String body) {
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "RevealRequest")))
+          String body) {
     BuyerIdentity buyer = auth.require(authorization);
     RevealRequest req = bodies.read(body, RevealRequest.class);
     KeyRevealService.Reveal result =
@@ -339,7 +430,12 @@ public class BuyerResource {
   public jakarta.ws.rs.core.Response resend(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @PathParam("orderNo") String orderNo,
-      String body) {
+      @RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "LanguageRequest")))
+          String body) {
     BuyerIdentity buyer = auth.require(authorization);
     LanguageRequest req = language(body);
     reveal.resendDelivery(buyer, orderNo, req.language());

@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -78,7 +81,14 @@ public class CannedReplyResource {
           "name (a-z, 0-9, '-'), category (absent: every category), language (zh-CN or en),"
               + " body (placeholders {orderNo} {productName} {ticketNo} {deadline}"
               + " {buyerName?}). One reply per name and language (409 otherwise). Audited.")
-  public Response create(String body) {
+  public Response create(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "CannedReplyForm")))
+          String body) {
     CannedReplyView created =
         replies.create(StaffFilter.current(request), bodies.read(body, CannedReplyForm.class));
     return Response.created(URI.create("ops/canned-replies/" + created.id()))
@@ -91,7 +101,15 @@ public class CannedReplyResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @StaffOnly({Role.SUPERVISOR, Role.ADMIN})
   @Operation(summary = "Change a canned reply's category and body (name and language stay)")
-  public CannedReplyView update(@PathParam("id") long id, String body) {
+  public CannedReplyView update(
+      @PathParam("id") long id,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "CannedReplyForm")))
+          String body) {
     return replies.update(
         StaffFilter.current(request), id, bodies.read(body, CannedReplyForm.class));
   }

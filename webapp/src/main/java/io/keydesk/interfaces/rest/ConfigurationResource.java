@@ -29,6 +29,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -75,7 +78,15 @@ public class ConfigurationResource {
           "1 to 43200 minutes each, the response target no longer than the resolution target."
               + " Applies to tickets opened from now on and to the rules page; open tickets keep"
               + " their deadlines.")
-  public Rule changeCategory(@PathParam("code") String code, String body) {
+  public Rule changeCategory(
+      @PathParam("code") String code,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "TargetChange")))
+          String body) {
     return categories.changeTargets(
         StaffFilter.current(request), code, bodies.read(body, TargetChange.class));
   }
@@ -106,8 +117,21 @@ public class ConfigurationResource {
           "username (2-64 of a-z 0-9 . _ -), displayName, role (AGENT|SUPERVISOR|SUPPLIER_MANAGER|"
               + "ADMIN), supplier (a supplier code; supplier managers only, and required for"
               + " them), language (zh-CN|en), password (12-200 characters, stored hashed).")
-  @APIResponse(responseCode = "201", description = "The new user")
-  public Response createStaffUser(String body) {
+  @APIResponse(
+      responseCode = "201",
+      description = "The new user",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = io.keydesk.application.StaffAdmin.StaffView.class)))
+  public Response createStaffUser(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "NewStaff")))
+          String body) {
     StaffView view = staff.create(StaffFilter.current(request), bodies.read(body, NewStaff.class));
     return Response.status(201).entity(view).build();
   }
@@ -122,7 +146,15 @@ public class ConfigurationResource {
           "Any of displayName, role, supplier, language, active (false deactivates and ends the"
               + " user's tokens; true reactivates). Admins cannot deactivate or demote"
               + " themselves.")
-  public StaffView changeStaffUser(@PathParam("username") String username, String body) {
+  public StaffView changeStaffUser(
+      @PathParam("username") String username,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "StaffChange")))
+          String body) {
     return staff.change(
         StaffFilter.current(request), username, bodies.read(body, StaffChange.class));
   }
@@ -133,7 +165,15 @@ public class ConfigurationResource {
   @StaffOnly({Role.ADMIN})
   @Operation(
       summary = "Set a new password: {\"password\": \"…\"} (audited, ends the user's tokens)")
-  public StaffView resetPassword(@PathParam("username") String username, String body) {
+  public StaffView resetPassword(
+      @PathParam("username") String username,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "PasswordReset")))
+          String body) {
     return staff.resetPassword(
         StaffFilter.current(request), username, bodies.read(body, PasswordReset.class));
   }

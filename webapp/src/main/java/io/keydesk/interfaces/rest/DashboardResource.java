@@ -32,6 +32,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,6 +56,10 @@ public class DashboardResource {
 
   /** One shift as the API shows it. */
   public record ShiftView(String day, int from, int to) {}
+
+  /** The body of {@code PUT /ops/shifts/{username}}, for the OpenAPI document (parsed by hand). */
+  @Schema(name = "ShiftWeek")
+  public record ShiftWeek(List<ShiftView> shifts) {}
 
   @GET
   @Path("dashboard")
@@ -106,7 +113,15 @@ public class DashboardResource {
           "Body {\"shifts\": [{\"day\": \"MONDAY\", \"from\": 9, \"to\": 17}]}: local hours, 0 <="
               + " from < to <= 24, no overlap on a day, at most 21; an empty list means off all"
               + " week. Audited.")
-  public Map<String, Object> replace(@PathParam("username") String username, String body) {
+  public Map<String, Object> replace(
+      @PathParam("username") String username,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "ShiftWeek")))
+          String body) {
     List<Shift> week = parse(body);
     List<ShiftView> stored =
         shifts.replace(StaffFilter.current(request), username, week).stream()

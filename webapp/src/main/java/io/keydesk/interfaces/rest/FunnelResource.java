@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -53,7 +56,14 @@ public class FunnelResource {
     @APIResponse(responseCode = "400", description = "Invalid fields, each named"),
     @APIResponse(responseCode = "429", description = "Too many reports from this address")
   })
-  public Response report(String body) {
+  public Response report(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "FunnelStep")))
+          String body) {
     RateLimiter.Decision allowed =
         limiter.hit("funnel:ip:" + clientAddress.of(request), limitPerIp, Duration.ofMinutes(1));
     if (!allowed.allowed()) {

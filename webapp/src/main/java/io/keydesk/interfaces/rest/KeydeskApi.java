@@ -2,6 +2,7 @@ package io.keydesk.interfaces.rest;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -31,4 +32,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
       scheme = "bearer",
       description = "kds_… token from POST /api/v1/ops/tokens")
 })
-public class KeydeskApi extends Application {}
+public class KeydeskApi extends Application {
+  /**
+   * Jersey describes every resource in WADL on {@code OPTIONS} and at {@code /application.wadl}:
+   * the contract is the OpenAPI document, and the WADL listed internal resource and parameter names
+   * to anyone. Off.
+   */
+  @Override
+  public Map<String, Object> getProperties() {
+    return Map.of("jersey.config.server.wadl.disableWadl", true);
+  }
+}

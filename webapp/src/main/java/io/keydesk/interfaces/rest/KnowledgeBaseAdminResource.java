@@ -28,6 +28,9 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -85,6 +88,14 @@ public class KnowledgeBaseAdminResource {
   @Path("{id}")
   @StaffOnly({Role.AGENT, Role.SUPERVISOR, Role.SUPPLIER_MANAGER, Role.ADMIN})
   @Operation(summary = "One article in both languages, with its version")
+  @APIResponse(
+      responseCode = "200",
+      description = "The article",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(implementation = io.keydesk.application.ArticleViews.ArticleView.class)))
   @APIResponse(responseCode = "404", description = "No such article")
   public ArticleView article(@PathParam("id") String id) {
     return admin.article(id(id));
@@ -100,11 +111,26 @@ public class KnowledgeBaseAdminResource {
               + " titleEn, bodyEn (all four required), keywords, published (default false),"
               + " sortWeight (-1000..1000, default 0).")
   @APIResponses({
-    @APIResponse(responseCode = "201", description = "Created, with its id and version"),
+    @APIResponse(
+        responseCode = "201",
+        description = "Created, with its id and version",
+        content =
+            @Content(
+                mediaType = MediaType.APPLICATION_JSON,
+                schema =
+                    @Schema(
+                        implementation = io.keydesk.application.ArticleViews.ArticleView.class))),
     @APIResponse(responseCode = "400", description = "Invalid fields, unknown category or product"),
     @APIResponse(responseCode = "403", description = "Only admins write articles")
   })
-  public Response create(String body) {
+  public Response create(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "WriteArticle")))
+          String body) {
     WriteArticle cmd = bodies.read(body, WriteArticle.class);
     ArticleView created = admin.create(StaffFilter.current(request), cmd);
     return Response.status(201)
@@ -123,10 +149,26 @@ public class KnowledgeBaseAdminResource {
           "The whole article as for POST, plus version: the version you read. If the article"
               + " changed since, nothing is changed and the answer is 409 version-conflict.")
   @APIResponses({
-    @APIResponse(responseCode = "200", description = "The article with its new version"),
+    @APIResponse(
+        responseCode = "200",
+        description = "The article with its new version",
+        content =
+            @Content(
+                mediaType = MediaType.APPLICATION_JSON,
+                schema =
+                    @Schema(
+                        implementation = io.keydesk.application.ArticleViews.ArticleView.class))),
     @APIResponse(responseCode = "409", description = "Stale version, or the article is archived")
   })
-  public ArticleView revise(@PathParam("id") String id, String body) {
+  public ArticleView revise(
+      @PathParam("id") String id,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "WriteArticle")))
+          String body) {
     long articleId = id(id);
     WriteArticle cmd = bodies.read(body, WriteArticle.class, WriteArticle.Revision.class);
     return admin.revise(StaffFilter.current(request), articleId, cmd);

@@ -30,6 +30,9 @@ import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -71,7 +74,14 @@ public class KnowledgeBaseResource {
               + " (1-50, default 10). Best first; score is the text relevance. Limited per client"
               + " IP (429 with Retry-After).")
   @APIResponses({
-    @APIResponse(responseCode = "200", description = "language and items"),
+    @APIResponse(
+        responseCode = "200",
+        description = "language and items",
+        content =
+            @Content(
+                mediaType = MediaType.APPLICATION_JSON,
+                schema =
+                    @Schema(implementation = io.keydesk.application.ArticleViews.Answers.class))),
     @APIResponse(responseCode = "400", description = "Invalid parameters, named in errors"),
     @APIResponse(responseCode = "429", description = "Too many requests")
   })
@@ -97,7 +107,13 @@ public class KnowledgeBaseResource {
               + " category's answers about the product first, then its general answers, each by"
               + " relevance to the text. At least one of category, product, text. lang, limit"
               + " (1-50, default 5) as for search.")
-  @APIResponse(responseCode = "200", description = "language and items, best first")
+  @APIResponse(
+      responseCode = "200",
+      description = "language and items, best first",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = io.keydesk.application.ArticleViews.Answers.class)))
   public Answers recommendations(
       @QueryParam("category") String category,
       @QueryParam("product") String product,
@@ -119,6 +135,14 @@ public class KnowledgeBaseResource {
   @GET
   @Path("articles/{id}")
   @Operation(summary = "One published answer in the requested language")
+  @APIResponse(
+      responseCode = "200",
+      description = "The answer",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(implementation = io.keydesk.application.ArticleViews.AnswerView.class)))
   @APIResponse(responseCode = "404", description = "No such published article")
   public AnswerView article(
       @PathParam("id") String id,
@@ -145,11 +169,26 @@ public class KnowledgeBaseResource {
               + " Counted once per article and session; each first report is announced on"
               + " keydesk.funnel.v1 as a DEFLECTED step. Limited per client IP.")
   @APIResponses({
-    @APIResponse(responseCode = "202", description = "articleId and counted (false: repeated)"),
+    @APIResponse(
+        responseCode = "202",
+        description = "articleId and counted (false: repeated)",
+        content =
+            @Content(
+                mediaType = MediaType.APPLICATION_JSON,
+                schema =
+                    @Schema(implementation = io.keydesk.application.KnowledgeBase.Solved.class))),
     @APIResponse(responseCode = "404", description = "No such published article"),
     @APIResponse(responseCode = "429", description = "Too many reports")
   })
-  public Response solved(@PathParam("id") String id, String body) {
+  public Response solved(
+      @PathParam("id") String id,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "ReportSolved")))
+          String body) {
     long articleId = articleId(id);
     ReportSolved report = bodies.read(body, ReportSolved.class);
     RateLimiter.Decision decision =

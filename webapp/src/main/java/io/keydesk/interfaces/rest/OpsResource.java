@@ -43,6 +43,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -66,6 +69,7 @@ public class OpsResource {
   @Context HttpServletRequest request;
 
   /** Staff credentials. */
+  @Schema(name = "Login")
   public record Login(
       @NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 200) String password) {}
 
@@ -76,10 +80,24 @@ public class OpsResource {
       summary = "Sign in: username and password → bearer token",
       description = "Limited to 20 attempts per 10 minutes per client IP (429 with Retry-After).")
   @APIResponses({
-    @APIResponse(responseCode = "201", description = "token, expiresAt, username, role"),
+    @APIResponse(
+        responseCode = "201",
+        description = "token, expiresAt, username, role",
+        content =
+            @Content(
+                mediaType = MediaType.APPLICATION_JSON,
+                schema =
+                    @Schema(
+                        implementation =
+                            io.keydesk.application.StaffAccessService.StaffToken.class))),
     @APIResponse(responseCode = "401", description = "Wrong username or password")
   })
-  public Response signIn(String body) {
+  public Response signIn(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Login")))
+          String body) {
     Login login = bodies.read(body, Login.class);
     RateLimiter.Decision decision =
         limiter.hit("staff-login:ip:" + clientAddress.of(request), 20, Duration.ofMinutes(10));
@@ -195,7 +213,14 @@ public class OpsResource {
       description =
           "{ticketNos: [..] (1-200), assignee: username of an active agent or supervisor}."
               + " All or nothing; answers the ticket numbers whose assignee changed.")
-  public Map<String, List<String>> assign(String body) {
+  public Map<String, List<String>> assign(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "Reassignment")))
+          String body) {
     TeamService.Reassignment reassignment = bodies.read(body, TeamService.Reassignment.class);
     return Map.of("reassigned", team.reassign(StaffFilter.current(request), reassignment));
   }
@@ -224,6 +249,16 @@ public class OpsResource {
   @SecurityRequirement(name = "staffToken")
   @Produces(MediaType.WILDCARD)
   @Operation(summary = "Download one file attached to a ticket")
+  @APIResponse(
+      responseCode = "200",
+      description = "The file, as an attachment, with its stored type",
+      content =
+          @Content(
+              mediaType = "application/octet-stream",
+              schema =
+                  @Schema(
+                      type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                      format = "binary")))
   public Response attachment(@PathParam("ticketNo") String ticketNo, @PathParam("id") String id) {
     return Attachments.download(attachments.downloadForStaff(ticketNo, id));
   }
@@ -243,8 +278,23 @@ public class OpsResource {
               + " refund.issued webhook. RESOLVE only records a resolution. ESCALATE (target:"
               + " SUPERVISOR|SUPPLIER, text = reason for staff, at most 500 characters). An"
               + " action the ticket's state does not allow is a 409.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The ticket after the action",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = io.keydesk.application.Views.TicketView.class)))
   @APIResponse(responseCode = "409", description = "Not allowed in the ticket's state")
-  public TicketView act(@PathParam("ticketNo") String ticketNo, String body) {
+  public TicketView act(
+      @PathParam("ticketNo") String ticketNo,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "StaffAction")))
+          String body) {
     StaffAction action = bodies.read(body, StaffAction.class);
     return tickets.act(StaffFilter.current(request), ticketNo, action);
   }
@@ -272,7 +322,14 @@ public class OpsResource {
       description =
           "Records who revealed which key (fingerprint) and when in the audit chain. The key is"
               + " not marked revealed (that date is the buyer's). Never cached.")
-  @APIResponse(responseCode = "200", description = "index, code, secret, fingerprint")
+  @APIResponse(
+      responseCode = "200",
+      description = "index, code, secret, fingerprint",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(implementation = io.keydesk.application.CaseFiles.StaffReveal.class)))
   public Response revealKey(
       @PathParam("ticketNo") String ticketNo, @PathParam("index") String index) {
     if (index == null || !index.matches("[0-9]{1,3}")) {

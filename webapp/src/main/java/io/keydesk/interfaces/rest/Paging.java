@@ -12,7 +12,7 @@ final class Paging {
   /** Adds an error per bad parameter. */
   static void check(int page, int size, List<Problem.FieldError> errors) {
     if (page < 0 || page > MAX_PAGE) {
-      errors.add(new Problem.FieldError("page", "must be 0 or more"));
+      errors.add(new Problem.FieldError("page", "must be between 0 and " + MAX_PAGE));
     }
     if (size < 1 || size > MAX_SIZE) {
       errors.add(new Problem.FieldError("size", "must be between 1 and " + MAX_SIZE));

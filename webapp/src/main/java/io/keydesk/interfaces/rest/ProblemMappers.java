@@ -133,6 +133,12 @@ public final class ProblemMappers {
   public static class HttpProblems implements ExceptionMapper<WebApplicationException> {
     @Override
     public Response toResponse(WebApplicationException e) {
+      String badQueryParameter = badQueryParameter(e);
+      if (badQueryParameter != null) {
+        return Problem.invalid(
+                List.of(new Problem.FieldError(badQueryParameter, "is not a valid value")))
+            .toResponse();
+      }
       int status = e.getResponse().getStatus();
       Response.Status known = Response.Status.fromStatusCode(status);
       String title = known == null ? "Error" : known.getReasonPhrase();
@@ -177,6 +183,23 @@ public final class ProblemMappers {
           e);
       return Problem.of(500, "internal", "Internal error", "something went wrong on our side")
           .toResponse();
+    }
+  }
+
+  /**
+   * The name of the query parameter whose value could not be converted ({@code size=abc}, {@code
+   * page=99999999999}), or null. Jersey answers those with a bare 404, which reads as "no such
+   * thing"; it is a bad request naming the parameter. Path parameters keep their 404.
+   */
+  static String badQueryParameter(WebApplicationException e) {
+    if (!e.getClass().getName().endsWith("ParamException$QueryParamException")) {
+      return null;
+    }
+    try {
+      Object name = e.getClass().getMethod("getParameterName").invoke(e);
+      return name instanceof String n && !n.isBlank() ? n : "query";
+    } catch (ReflectiveOperationException | RuntimeException unknown) {
+      return "query";
     }
   }
 

@@ -17,6 +17,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,6 +34,7 @@ public class ProductSalesResource {
   @Context HttpServletRequest request;
 
   /** Why the product is paused; the shop receives it. */
+  @Schema(name = "PauseRequest")
   public record PauseRequest(@NotBlank @Size(max = 500) String reason) {}
 
   @GET
@@ -52,7 +56,15 @@ public class ProductSalesResource {
       description =
           "Body: {reason}. Sends the product.paused webhook to the shop. Pausing a paused product"
               + " changes nothing and sends nothing (changed: false).")
-  public SaleState pause(@PathParam("sku") String sku, String body) {
+  public SaleState pause(
+      @PathParam("sku") String sku,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "PauseRequest")))
+          String body) {
     PauseRequest pause = bodies.read(body, PauseRequest.class);
     return sales.pause(sku, pause.reason(), StaffFilter.current(request).username());
   }

@@ -33,6 +33,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -111,8 +114,23 @@ public class RiskResource {
       description =
           "A live signal (until expiresAt, default 30 days) sends the subject's next claims to"
               + " REVIEW. Needs contact, clientIp or deviceId.")
-  @APIResponse(responseCode = "201", description = "The recorded signal")
-  public Response raise(String body) {
+  @APIResponse(
+      responseCode = "201",
+      description = "The recorded signal",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      implementation = io.keydesk.application.RiskAdminService.SignalView.class)))
+  public Response raise(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "NewSignal")))
+          String body) {
     SignalView view =
         service.raise(StaffFilter.current(request), bodies.read(body, NewSignal.class));
     return Response.status(201).entity(view).build();
@@ -131,7 +149,15 @@ public class RiskResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @StaffOnly({Role.ADMIN})
   @Operation(summary = "Change a threshold: {\"value\": n} (audited)")
-  public Map<String, Integer> changeSetting(@PathParam("name") String name, String body) {
+  public Map<String, Integer> changeSetting(
+      @PathParam("name") String name,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "SettingChange")))
+          String body) {
     return service.changeSetting(
         StaffFilter.current(request), name, bodies.read(body, SettingChange.class));
   }
@@ -150,8 +176,23 @@ public class RiskResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @StaffOnly({Role.SUPERVISOR, Role.ADMIN})
   @Operation(summary = "Block a contact, IP address or device (audited)")
-  @APIResponse(responseCode = "201", description = "The new entry")
-  public Response block(String body) {
+  @APIResponse(
+      responseCode = "201",
+      description = "The new entry",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      implementation = io.keydesk.application.RiskAdminService.BlockView.class)))
+  public Response block(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "NewBlock")))
+          String body) {
     BlockView view = service.block(StaffFilter.current(request), bodies.read(body, NewBlock.class));
     return Response.status(201).entity(view).build();
   }

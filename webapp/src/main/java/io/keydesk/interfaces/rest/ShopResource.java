@@ -18,7 +18,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -50,7 +53,13 @@ public class ShopResource {
               + " Keys are sealed at once and never returned; the receipt names them by index and"
               + " fingerprint.")
   @APIResponses({
-    @APIResponse(responseCode = "200", description = "The order as Keydesk holds it"),
+    @APIResponse(
+        responseCode = "200",
+        description = "The order as Keydesk holds it",
+        content =
+            @Content(
+                mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = io.keydesk.application.OrderReceipt.class))),
     @APIResponse(responseCode = "400", description = "Invalid fields, each named"),
     @APIResponse(responseCode = "401", description = "Missing or wrong signature, stale timestamp"),
     @APIResponse(responseCode = "409", description = "Replayed request, or a conflicting key")
@@ -61,7 +70,13 @@ public class ShopResource {
       @Parameter(description = "sha256=<hex HMAC of timestamp + '.' + body>")
           @HeaderParam(ShopSignatures.SIGNATURE)
           String signature,
-      String body) {
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "ImportOrder")))
+          String body) {
     signatures.verify(timestamp, signature, body);
     ImportOrder order = bodies.read(body, ImportOrder.class);
     return importer.importOrder(order, OrderImportService.payloadHash(body));
@@ -78,13 +93,28 @@ public class ShopResource {
           "Name the key by orderNo + keyIndex, or by fingerprint. Repeating a report is"
               + " harmless (changed: false).")
   @APIResponses({
-    @APIResponse(responseCode = "200", description = "The key's status now"),
+    @APIResponse(
+        responseCode = "200",
+        description = "The key's status now",
+        content =
+            @Content(
+                mediaType = MediaType.APPLICATION_JSON,
+                schema =
+                    @Schema(
+                        implementation =
+                            io.keydesk.application.CardKeyStatusService.KeyStatus.class))),
     @APIResponse(responseCode = "404", description = "No such order or key")
   })
   public KeyStatus reportKeyStatus(
       @HeaderParam(ShopSignatures.TIMESTAMP) String timestamp,
       @HeaderParam(ShopSignatures.SIGNATURE) String signature,
-      String body) {
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "KeyStatusReport")))
+          String body) {
     signatures.verify(timestamp, signature, body);
     return keyStatus.report(bodies.read(body, KeyStatusReport.class));
   }
@@ -101,14 +131,28 @@ public class ShopResource {
               + " them. A key Keydesk already knows is skipped, so a retried import adds nothing"
               + " twice. Signed like the other shop requests.")
   @APIResponses({
-    @APIResponse(responseCode = "200", description = "sku, batch, added, skipped, inStock"),
+    @APIResponse(
+        responseCode = "200",
+        description = "sku, batch, added, skipped, inStock",
+        content =
+            @Content(
+                mediaType = MediaType.APPLICATION_JSON,
+                schema =
+                    @Schema(
+                        implementation = io.keydesk.application.StockService.StockReceipt.class))),
     @APIResponse(responseCode = "400", description = "Invalid fields, each named; unknown sku"),
     @APIResponse(responseCode = "401", description = "Missing or wrong signature, stale timestamp")
   })
   public StockService.StockReceipt addStock(
       @HeaderParam(ShopSignatures.TIMESTAMP) String timestamp,
       @HeaderParam(ShopSignatures.SIGNATURE) String signature,
-      String body) {
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "ImportStock")))
+          String body) {
     signatures.verify(timestamp, signature, body);
     return stock.add(bodies.read(body, ImportStock.class));
   }

@@ -14,6 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -40,10 +43,26 @@ public class SupplierCheckResource {
               + " supplier did not answer in time, failed, or its circuit is open); the key itself"
               + " is never returned. Every check is recorded.")
   @APIResponses({
-    @APIResponse(responseCode = "200", description = "The supplier's verdict"),
+    @APIResponse(
+        responseCode = "200",
+        description = "The supplier's verdict",
+        content =
+            @Content(
+                mediaType = MediaType.APPLICATION_JSON,
+                schema =
+                    @Schema(
+                        implementation =
+                            io.keydesk.application.SupplierCheckService.SupplierCheckView.class))),
     @APIResponse(responseCode = "404", description = "No such order or key")
   })
-  public SupplierCheckView check(String body) {
+  public SupplierCheckView check(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "CheckKey")))
+          String body) {
     CheckKey key = bodies.read(body, CheckKey.class);
     return checks.check(StaffFilter.current(request), key);
   }

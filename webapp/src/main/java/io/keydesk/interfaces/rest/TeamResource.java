@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -34,6 +37,7 @@ public class TeamResource {
   @Context HttpServletRequest request;
 
   /** Whether an agent is away. */
+  @Schema(name = "Presence")
   public record Presence(@NotNull Boolean away) {}
 
   @GET
@@ -63,7 +67,15 @@ public class TeamResource {
       description =
           "{categories: [NOT_RECEIVED|INVALID_KEY|WRONG_PURCHASE|PAYMENT_ISSUE|USAGE_HELP|OTHER],"
               + " languages: [zh-CN|en], capacity: 0-500, away: optional boolean}")
-  public Member changeSkills(@PathParam("username") String username, String body) {
+  public Member changeSkills(
+      @PathParam("username") String username,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "Skills")))
+          String body) {
     return team.changeSkills(
         StaffFilter.current(request), username, bodies.read(body, TeamService.Skills.class));
   }
@@ -74,7 +86,15 @@ public class TeamResource {
   @StaffOnly({Role.AGENT, Role.SUPERVISOR, Role.ADMIN})
   @SecurityRequirement(name = "staffToken")
   @Operation(summary = "Step away or come back: {away: true|false} (agents: only themselves)")
-  public Member away(@PathParam("username") String username, String body) {
+  public Member away(
+      @PathParam("username") String username,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "Presence")))
+          String body) {
     return team.setAway(
         StaffFilter.current(request), username, bodies.read(body, Presence.class).away());
   }

@@ -31,7 +31,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -53,15 +56,19 @@ public class TicketResource {
   @Context HttpServletRequest request;
 
   /** A message from the buyer. */
+  @Schema(name = "MessageRequest")
   public record MessageRequest(@NotBlank @Size(max = 4000) String text) {}
 
   /** "Talk to a human": an optional reason. */
+  @Schema(name = "HandoffRequest")
   public record HandoffRequest(@Size(min = 1, max = 4000) String reason) {}
 
   /** Why the buyer reopens a resolved case. */
+  @Schema(name = "ReopenRequest")
   public record ReopenRequest(@NotBlank @Size(max = 4000) String reason) {}
 
   /** The buyer's rating of a resolved case. */
+  @Schema(name = "RatingRequest")
   public record RatingRequest(
       @NotNull @Min(1) @Max(5) Integer score, @Size(max = 1000) String comment) {}
 
@@ -80,8 +87,20 @@ public class TicketResource {
               + " ticket of the first call (200) instead of creating a second one (201); the same"
               + " key with a different body is refused (422).")
   @APIResponses({
-    @APIResponse(responseCode = "201", description = "Created"),
-    @APIResponse(responseCode = "200", description = "Retry of an earlier submit"),
+    @APIResponse(
+        responseCode = "201",
+        description = "Created",
+        content =
+            @Content(
+                mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = io.keydesk.application.Views.TicketView.class))),
+    @APIResponse(
+        responseCode = "200",
+        description = "Retry of an earlier submit",
+        content =
+            @Content(
+                mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = io.keydesk.application.Views.TicketView.class))),
     @APIResponse(responseCode = "404", description = "No such order among the buyer's")
   })
   public Response file(
@@ -89,7 +108,13 @@ public class TicketResource {
       @Parameter(description = "Any unique string up to 100 characters")
           @HeaderParam("Idempotency-Key")
           String idempotencyKey,
-      String body) {
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "FileTicket")))
+          String body) {
     BuyerIdentity buyer = auth.require(authorization);
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
       throw new RequestException(
@@ -108,6 +133,13 @@ public class TicketResource {
   @GET
   @Path("{ticketNo}")
   @Operation(summary = "A case with its status and timeline")
+  @APIResponse(
+      responseCode = "200",
+      description = "The case",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = io.keydesk.application.Views.TicketView.class)))
   @APIResponse(responseCode = "404", description = "No such ticket among the buyer's")
   public TicketView ticket(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
@@ -122,7 +154,13 @@ public class TicketResource {
   public TicketView message(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @PathParam("ticketNo") String ticketNo,
-      String body) {
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "MessageRequest")))
+          String body) {
     BuyerIdentity buyer = auth.require(authorization);
     MessageRequest msg = bodies.read(body, MessageRequest.class);
     return service.addMessage(buyer, ticketNo, msg.text());
@@ -139,7 +177,17 @@ public class TicketResource {
               + " re-encoded, which removes their metadata (EXIF, GPS position). One refused file"
               + " refuses the whole request and nothing is stored.")
   @APIResponses({
-    @APIResponse(responseCode = "201", description = "The stored files"),
+    @APIResponse(
+        responseCode = "201",
+        description = "The stored files",
+        content =
+            @Content(
+                mediaType = MediaType.APPLICATION_JSON,
+                schema =
+                    @Schema(
+                        type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                        implementation =
+                            io.keydesk.application.TicketAttachments.AttachmentView.class))),
     @APIResponse(responseCode = "400", description = "No file, more than 5, or unreadable"),
     @APIResponse(responseCode = "404", description = "No such ticket among the buyer's"),
     @APIResponse(responseCode = "413", description = "A file is larger than 10 MB"),
@@ -157,6 +205,17 @@ public class TicketResource {
   @GET
   @Path("{ticketNo}/attachments")
   @Operation(summary = "The files attached to a case")
+  @APIResponse(
+      responseCode = "200",
+      description = "The files, oldest first",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                      implementation =
+                          io.keydesk.application.TicketAttachments.AttachmentView.class)))
   @APIResponse(responseCode = "404", description = "No such ticket among the buyer's")
   public List<AttachmentView> attachments(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
@@ -168,6 +227,16 @@ public class TicketResource {
   @Path("{ticketNo}/attachments/{id}")
   @Produces(MediaType.WILDCARD)
   @Operation(summary = "Download one attached file")
+  @APIResponse(
+      responseCode = "200",
+      description = "The file, as an attachment, with its stored type",
+      content =
+          @Content(
+              mediaType = "application/octet-stream",
+              schema =
+                  @Schema(
+                      type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                      format = "binary")))
   @APIResponse(responseCode = "404", description = "No such ticket or file among the buyer's")
   public Response attachment(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
@@ -187,7 +256,13 @@ public class TicketResource {
               + " reopened and goes to review. Asking again while the case is in review changes"
               + " nothing. The body may be empty or {\"reason\": \"…\"}.")
   @APIResponses({
-    @APIResponse(responseCode = "200", description = "The case, now with an agent"),
+    @APIResponse(
+        responseCode = "200",
+        description = "The case, now with an agent",
+        content =
+            @Content(
+                mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = io.keydesk.application.Views.TicketView.class))),
     @APIResponse(responseCode = "404", description = "No such ticket among the buyer's"),
     @APIResponse(
         responseCode = "409",
@@ -196,7 +271,12 @@ public class TicketResource {
   public TicketView handoff(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @PathParam("ticketNo") String ticketNo,
-      String body) {
+      @RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "HandoffRequest")))
+          String body) {
     BuyerIdentity buyer = auth.require(authorization);
     HandoffRequest req =
         body == null || body.isBlank()
@@ -213,7 +293,13 @@ public class TicketResource {
       description =
           "Within 7 days of the resolution; the case goes back to the agents' queue (REOPENED).")
   @APIResponses({
-    @APIResponse(responseCode = "200", description = "The reopened case"),
+    @APIResponse(
+        responseCode = "200",
+        description = "The reopened case",
+        content =
+            @Content(
+                mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = io.keydesk.application.Views.TicketView.class))),
     @APIResponse(responseCode = "400", description = "No reason"),
     @APIResponse(responseCode = "404", description = "No such ticket among the buyer's"),
     @APIResponse(
@@ -223,7 +309,13 @@ public class TicketResource {
   public TicketView reopen(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @PathParam("ticketNo") String ticketNo,
-      String body) {
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "ReopenRequest")))
+          String body) {
     BuyerIdentity buyer = auth.require(authorization);
     ReopenRequest req = bodies.read(body, ReopenRequest.class);
     return caseActions.reopen(buyer, ticketNo, req.reason());
@@ -236,7 +328,13 @@ public class TicketResource {
       summary = "Rate a resolved or closed case",
       description = "score 1 to 5 and an optional comment (at most 1000 characters); once.")
   @APIResponses({
-    @APIResponse(responseCode = "200", description = "The case with its rating"),
+    @APIResponse(
+        responseCode = "200",
+        description = "The case with its rating",
+        content =
+            @Content(
+                mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = io.keydesk.application.Views.TicketView.class))),
     @APIResponse(responseCode = "400", description = "Score missing or outside 1 to 5"),
     @APIResponse(responseCode = "404", description = "No such ticket among the buyer's"),
     @APIResponse(
@@ -246,7 +344,13 @@ public class TicketResource {
   public TicketView rate(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @PathParam("ticketNo") String ticketNo,
-      String body) {
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "RatingRequest")))
+          String body) {
     BuyerIdentity buyer = auth.require(authorization);
     RatingRequest req = bodies.read(body, RatingRequest.class);
     return caseActions.rate(buyer, ticketNo, req.score(), req.comment());

@@ -1,7 +1,11 @@
 package io.keydesk.interfaces.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,5 +34,68 @@ class JsonBodiesTest {
   })
   void validationPathsBecomeTheJsonFieldNames(String path, String field) {
     assertEquals(field, JsonBodies.fieldName(path));
+  }
+
+  public record Session(String orderNo, String contact) {}
+
+  @Test
+  void aBodyOfTheWrongShapeIsMalformedWithoutNamingJavaTypes() {
+    JsonBodies bodies = new JsonBodies();
+    for (String body : new String[] {"[1,2]", "{\"orderNo\":{\"a\":1}}", "{\"orderNo\":"}) {
+      RequestException e =
+          assertThrows(RequestException.class, () -> bodies.read(body, Session.class), body);
+      Problem problem = e.problem();
+      assertEquals(400, problem.status(), body);
+      assertEquals("urn:keydesk:problem:malformed-json", problem.type(), body);
+      assertFalse(problem.detail().contains("io.keydesk"), problem.detail());
+      assertFalse(problem.detail().contains("java."), problem.detail());
+      assertFalse(problem.detail().contains("$"), problem.detail());
+      assertTrue(problem.detail().startsWith("the body is not valid JSON"), problem.detail());
+    }
+  }
+
+  public record Buyer(String email) {}
+
+  public record Order(java.time.Instant paidAt, Integer quantity, Buyer buyer) {}
+
+  @Test
+  void aValueOfTheWrongTypeNamesItsField() {
+    JsonBodies bodies = new JsonBodies();
+    String[][] cases = {
+      {"{\"paidAt\":\"yesterday\"}", "paidAt"},
+      {"{\"quantity\":\"two\"}", "quantity"},
+      {"{\"buyer\":{\"email\":[1]}}", "buyer"}
+    };
+    for (String[] c : cases) {
+      RequestException e =
+          assertThrows(RequestException.class, () -> bodies.read(c[0], Order.class), c[0]);
+      Problem problem = e.problem();
+      assertEquals("urn:keydesk:problem:malformed-json", problem.type(), c[0]);
+      assertTrue(problem.errors() != null && !problem.errors().isEmpty(), problem.detail());
+      assertEquals(c[1], problem.errors().get(0).field(), problem.detail());
+    }
+  }
+
+  public record Counts(Integer boxed, Integer other, Long big, Long bigOther) {}
+
+  @Test
+  void aFractionWhereAWholeNumberIsExpectedIsRefusedNotCutOff() {
+    JsonBodies bodies = new JsonBodies();
+    for (String field : new String[] {"boxed", "other", "big", "bigOther"}) {
+      String body = "{\"" + field + "\": 2.7}";
+      RequestException e =
+          assertThrows(RequestException.class, () -> bodies.read(body, Counts.class), body);
+      assertEquals("urn:keydesk:problem:malformed-json", e.problem().type(), body);
+      assertEquals(field, e.problem().errors().get(0).field(), e.problem().detail());
+    }
+    Counts whole =
+        new JsonBodies()
+            .jsonb()
+            .fromJson(
+                "{\"boxed\": 3, \"other\": 1e2, \"big\": \"5\", \"bigOther\": 7.0}", Counts.class);
+    assertEquals(new Counts(3, 100, 5L, 7L), whole);
+    assertEquals(
+        new Counts(null, null, null, null),
+        new JsonBodies().jsonb().fromJson("{\"boxed\": null}", Counts.class));
   }
 }

@@ -105,8 +105,9 @@ public class Attachment {
 
   /**
    * A client's file name made safe to store and to send back in a header: the last path segment,
-   * control characters and path separators removed, at most {@value #MAX_NAME} characters; {@code
-   * "file"} when nothing is left.
+   * control characters, invisible format characters (right-to-left overrides that show {@code
+   * "invoice\u202Egnp.exe"} as "invoiceexe.png", zero-width spaces) and path separators removed, at
+   * most {@value #MAX_NAME} characters; {@code "file"} when nothing is left.
    */
   public static String sanitiseName(String name) {
     if (name == null) {
@@ -116,7 +117,12 @@ public class Attachment {
     last = last.substring(last.lastIndexOf('/') + 1);
     StringBuilder out = new StringBuilder();
     last.codePoints()
-        .filter(c -> !Character.isISOControl(c) && c != '"' && Character.isDefined(c))
+        .filter(
+            c ->
+                !Character.isISOControl(c)
+                    && Character.getType(c) != Character.FORMAT
+                    && c != '"'
+                    && Character.isDefined(c))
         .forEach(out::appendCodePoint);
     String clean = out.toString().strip();
     while (clean.startsWith(".")) {
@@ -133,6 +139,53 @@ public class Attachment {
       clean = clean.substring(0, end);
     }
     return clean;
+  }
+
+  /** The file name extensions that fit each stored type, the usual one first. */
+  private static final java.util.Map<String, java.util.List<String>> EXTENSIONS =
+      java.util.Map.of(
+          "image/png", java.util.List.of("png"),
+          "image/jpeg", java.util.List.of("jpg", "jpeg", "jpe"),
+          "image/webp", java.util.List.of("webp"),
+          "image/gif", java.util.List.of("gif"),
+          "application/pdf", java.util.List.of("pdf"),
+          "text/plain", java.util.List.of("txt", "text", "log"));
+
+  /**
+   * The name a file is kept and sent under: {@code name} (already {@linkplain #sanitiseName
+   * sanitised}) when its extension fits {@code contentType}, which Keydesk decided from the bytes;
+   * otherwise the type's extension appended, so that a text file sent as {@code run.bat} or {@code
+   * photo.png} is downloaded as {@code run.bat.txt} or {@code photo.png.txt} and no program opens
+   * it for what its name pretends.
+   */
+  public static String nameFor(String name, String contentType) {
+    java.util.List<String> fits = EXTENSIONS.get(contentType);
+    if (fits == null) {
+      return name;
+    }
+    int dot = name.lastIndexOf('.');
+    String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+    if (fits.contains(extension)) {
+      return name;
+    }
+    String suffix = "." + fits.get(0);
+    String base = name;
+    if (base.length() + suffix.length() > MAX_NAME) {
+      int end = MAX_NAME - suffix.length();
+      if (Character.isHighSurrogate(base.charAt(end - 1))) {
+        end--;
+      }
+      base = base.substring(0, end);
+    }
+    return base + suffix;
+  }
+
+  /**
+   * The name a stored file is listed and downloaded under: {@link #nameFor} of its stored name,
+   * cleaned again so that files stored before a rule was added follow it too.
+   */
+  public static String shownName(String storedName, String contentType) {
+    return nameFor(sanitiseName(storedName), contentType);
   }
 
   public Long id() {
