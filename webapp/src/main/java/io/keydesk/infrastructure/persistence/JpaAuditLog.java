@@ -21,9 +21,9 @@ import java.util.List;
  * The audit log in MariaDB ({@code audit_entry}, append-only by trigger, and {@code audit_head}).
  *
  * <p>Appending numbers entries in commit order without gaps, so it must lock the head row until the
- * transaction ends: every writer queues behind that one lock, which is held through the durable
- * commit. To hold it as briefly as possible the entries of a transaction are collected and written
- * together just before it commits, by a {@link Synchronization} that runs ahead of the persistence
+ * transaction ends: every writer queues behind that one lock until the one before it has committed.
+ * To hold it as briefly as possible the entries of a transaction are collected and written together
+ * just before it commits, by a {@link Synchronization} that runs ahead of the persistence
  * provider's flush: the caller's pending changes are flushed first, then the head is locked, all
  * entries go in one multi-row insert and the head is moved once (three statements per transaction,
  * however many entries). A transaction that rolls back writes nothing.
