@@ -15,6 +15,7 @@ record Options(
     int orders,
     String heap,
     Optional<Path> threadDumps,
+    Optional<Path> jfr,
     boolean keepData) {
 
   static final String USAGE =
@@ -28,6 +29,8 @@ record Options(
           "  --orders 500           orders imported (one buyer session each)",
           "  --heap 512m            -Xmx of the Payara Micro JVM",
           "  --thread-dumps DIR     write a thread dump of Payara every 5 s of the measured phases",
+          "  --jfr FILE             record the measured ticket phases with Java Flight Recorder"
+              + " (profile settings) in Payara's JVM and write the recording to FILE",
           "  --keep-data            keep the data folder under benchmarks/target");
 
   static Options parse(String... args) {
@@ -38,6 +41,7 @@ record Options(
     int orders = 500;
     String heap = "512m";
     Optional<Path> threadDumps = Optional.empty();
+    Optional<Path> jfr = Optional.empty();
     boolean keepData = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -54,6 +58,7 @@ record Options(
         case "--orders" -> orders = (int) positive(args, ++i, arg);
         case "--heap" -> heap = value(args, ++i, arg);
         case "--thread-dumps" -> threadDumps = Optional.of(Path.of(value(args, ++i, arg)));
+        case "--jfr" -> jfr = Optional.of(Path.of(value(args, ++i, arg)).toAbsolutePath());
         case "--keep-data" -> keepData = true;
         default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
       }
@@ -69,6 +74,7 @@ record Options(
         orders,
         heap,
         threadDumps,
+        jfr,
         keepData);
   }
 

@@ -61,6 +61,8 @@ public final class TicketBenchmark {
   private static final Duration THREAD_DUMP_EVERY = Duration.ofSeconds(5);
   private static final String APP = "app (Payara)";
 
+  private static final String JFR_NAME = "keydesk-benchmark";
+
   private final Options options;
   private final Path root;
   private final Path target;
@@ -154,9 +156,11 @@ public final class TicketBenchmark {
           List<PreparedOrder> orders = prepare(api);
           int first = options.clients().get(0);
           phases.add(ticketPhase(api, http, orders, first, options.warmup(), false, probes));
+          startFlightRecording(appPid);
           for (int clients : options.clients()) {
             phases.add(ticketPhase(api, http, orders, clients, options.measure(), true, probes));
           }
+          stopFlightRecording(appPid);
           LOG.log(INFO, "Stopping Payara Micro before measuring the raw ceiling");
         }
         pids.remove(APP);
@@ -381,6 +385,40 @@ public final class TicketBenchmark {
         THREAD_DUMP_EVERY.toMillis(),
         TimeUnit.MILLISECONDS);
     return Optional.of(scheduler);
+  }
+
+  /** With {@code --jfr FILE}: starts a flight recording in the app's JVM (profile settings). */
+  private void startFlightRecording(long pid) {
+    if (options.jfr().isPresent()) {
+      LOG.log(INFO, "Starting a flight recording in Payara's JVM");
+      jcmd(pid, "JFR.start", "name=" + JFR_NAME, "settings=profile");
+    }
+  }
+
+  /** With {@code --jfr FILE}: writes the recording to FILE and stops it. */
+  private void stopFlightRecording(long pid) {
+    if (options.jfr().isPresent()) {
+      Path file = options.jfr().get();
+      jcmd(pid, "JFR.stop", "name=" + JFR_NAME, "filename=" + file);
+      LOG.log(INFO, "Flight recording written to {0}", file);
+    }
+  }
+
+  private static void jcmd(long pid, String... arguments) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+    command.add(Long.toString(pid));
+    command.addAll(List.of(arguments));
+    try {
+      Path log = Files.createTempFile("jcmd-", ".txt");
+      try {
+        ChildProcess.builder("jcmd", command).logFile(log).run(Duration.ofSeconds(60));
+      } finally {
+        Files.deleteIfExists(log);
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.log(INFO, "jcmd {0} failed: {1}", arguments[0], e.toString());
+    }
   }
 
   /** Where a phase reads its measurements: the processes by name, MariaDB's pid and counters. */

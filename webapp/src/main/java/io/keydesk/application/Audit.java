@@ -5,17 +5,21 @@ import io.keydesk.domain.model.audit.AuditRecord;
 import io.keydesk.domain.model.ticket.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * Writes audit entries (the hash-chained log) for the application services, with details as a small
- * JSON object. Call it last in a transaction: appending holds the chain's lock until commit.
+ * JSON object. The entries of a transaction are chained and written together just before it commits
+ * (see {@code JpaAuditLog}), so a call may come anywhere in the transaction.
  */
 @ApplicationScoped
 public class Audit {
+  /** Looked up once: {@code Json.create…} scans the class path for the provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   @Inject AuditLog log;
 
   public void record(
@@ -32,7 +36,7 @@ public class Audit {
 
   /** Details in key order as given; null values are left out. */
   static String json(Map<String, ?> details) {
-    JsonObjectBuilder b = Json.createObjectBuilder();
+    JsonObjectBuilder b = JSON.createObjectBuilder();
     details.forEach(
         (k, v) -> {
           if (v instanceof Number n) {

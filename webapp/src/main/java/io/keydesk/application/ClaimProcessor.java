@@ -19,8 +19,8 @@ import io.keydesk.domain.model.ticket.TicketRepository;
 import io.keydesk.domain.shared.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -35,6 +35,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class ClaimProcessor {
+  /** Looked up once: {@code Json.create…} scans the class path for the provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   @Inject TicketAttachments attachments;
   @Inject OrderRepository orders;
   @Inject TicketRepository tickets;
@@ -169,9 +172,9 @@ public class ClaimProcessor {
 
   /** The hints the classifier found, as stored on the ticket: [{type, value}]. */
   static String hintsJson(Classification reading) {
-    JsonArrayBuilder a = Json.createArrayBuilder();
+    JsonArrayBuilder a = JSON.createArrayBuilder();
     for (Hint h : reading.hints()) {
-      a.add(Json.createObjectBuilder().add("type", h.type().name()).add("value", h.value()));
+      a.add(JSON.createObjectBuilder().add("type", h.type().name()).add("value", h.value()));
     }
     return a.build().toString();
   }

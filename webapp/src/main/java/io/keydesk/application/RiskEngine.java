@@ -13,8 +13,8 @@ import io.keydesk.domain.model.risk.RiskRepository.KeyClaims;
 import io.keydesk.domain.model.ticket.Ticket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +27,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class RiskEngine {
+  /** Looked up once: {@code Json.create…} scans the class path for the provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   @Inject RiskRepository risk;
   @Inject DomainEvents events;
 
@@ -66,38 +69,43 @@ public class RiskEngine {
                 contact, events.contactHash(ticket.buyerContact()), ip, device, now),
             risk.credit(contact));
     RiskAssessment assessment = RiskPolicy.assess(facts, risk.settings());
-    for (Reason reason : assessment.reasons()) {
-      signal(ticket, reason.code(), reason.decision(), reason.text(), now);
-    }
+    risk.recordAll(
+        assessment.reasons().stream()
+            .map(r -> fraudSignal(ticket, r.code(), r.decision(), r.text(), now))
+            .toList());
     return assessment;
   }
 
   /** Records a signal the automatic path found later (e.g. the supplier says "redeemed"). */
   @Transactional(Transactional.TxType.MANDATORY)
   public void signal(Ticket ticket, String kind, Decision decision, String detail, Instant now) {
-    risk.record(
-        new FraudSignal(
-            kind,
-            FraudSignal.Source.ENGINE,
-            decision,
-            new FraudSignal.Subject(
-                ticket.ticketNo().value(),
-                ticket.order().orderNo(),
-                ticket.buyerContact().value(),
-                ticket.clientIp().orElse(null),
-                ticket.deviceId().orElse(null),
-                ticket.cardKey().map(CardKey::fingerprint).orElse(null)),
-            detail,
-            now,
-            null));
+    risk.record(fraudSignal(ticket, kind, decision, detail, now));
+  }
+
+  private static FraudSignal fraudSignal(
+      Ticket ticket, String kind, Decision decision, String detail, Instant now) {
+    return new FraudSignal(
+        kind,
+        FraudSignal.Source.ENGINE,
+        decision,
+        new FraudSignal.Subject(
+            ticket.ticketNo().value(),
+            ticket.order().orderNo(),
+            ticket.buyerContact().value(),
+            ticket.clientIp().orElse(null),
+            ticket.deviceId().orElse(null),
+            ticket.cardKey().map(CardKey::fingerprint).orElse(null)),
+        detail,
+        now,
+        null);
   }
 
   /** The reasons as stored on the ticket: a JSON array of {code, decision, text}. */
   public static String reasonsJson(List<Reason> reasons) {
-    JsonArrayBuilder a = Json.createArrayBuilder();
+    JsonArrayBuilder a = JSON.createArrayBuilder();
     for (Reason r : reasons) {
       a.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("code", r.code())
               .add("decision", r.decision().name())
               .add("text", r.text()));

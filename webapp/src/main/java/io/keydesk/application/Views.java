@@ -7,9 +7,9 @@ import io.keydesk.domain.model.staff.StaffUser;
 import io.keydesk.domain.model.ticket.Deadline;
 import io.keydesk.domain.model.ticket.Ticket;
 import io.keydesk.domain.model.ticket.TimelineEntry;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,6 +17,9 @@ import java.util.List;
 
 /** Read models handed to pages and resources; never entities. */
 public final class Views {
+  /** Looked up once: {@code Json.create…} scans the class path for the provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private Views() {}
 
   /** An order as its buyer sees it; keys masked. */
@@ -283,7 +286,7 @@ public final class Views {
 
   /** The reasons stored on a ticket as JSON (see {@link RiskEngine#reasonsJson}). */
   static List<ReasonView> reasons(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
       return reader.readArray().getValuesAs(JsonObject.class).stream()
           .map(
               o ->

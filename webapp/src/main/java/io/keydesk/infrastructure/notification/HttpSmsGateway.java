@@ -2,7 +2,7 @@ package io.keydesk.infrastructure.notification;
 
 import io.keydesk.domain.model.notification.Template;
 import io.keydesk.domain.model.order.Contact;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +18,9 @@ import java.time.Duration;
  * 429 and 5xx are retried; any other answer refuses the message for good.
  */
 public class HttpSmsGateway implements SmsGateway {
+  /** Looked up once: {@code Json.create…} scans the class path for the provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private final URI url;
   private final String keyHeader;
   private final String apiKey;
@@ -43,7 +46,7 @@ public class HttpSmsGateway implements SmsGateway {
   public void send(String eventId, Contact phone, Template template, String text)
       throws DeliveryException {
     String body =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("id", eventId)
             .add("to", phone.value())
             .add("template", template.name())

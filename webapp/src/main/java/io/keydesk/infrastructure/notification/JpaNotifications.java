@@ -7,10 +7,11 @@ import io.keydesk.domain.model.notification.Channel;
 import io.keydesk.domain.model.notification.Notice;
 import io.keydesk.domain.model.order.CardKeyVault;
 import io.keydesk.domain.model.order.Sealed;
+import io.keydesk.infrastructure.persistence.MultiRowInsert;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TransactionRequiredException;
@@ -18,6 +19,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,6 +29,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class JpaNotifications implements Notifications {
+  /** Looked up once: {@code Json.create…} scans the class path for the provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   @PersistenceContext private EntityManager em;
   @Inject CardKeyVault vault;
   @Inject Clock clock;
@@ -43,32 +48,45 @@ public class JpaNotifications implements Notifications {
     Sealed sealed = secrets.isEmpty() ? null : vault.seal(json(secrets));
     LocalDateTime expires =
         notice.template().validFor(notice.params()).map(d -> utc(now.plus(d))).orElse(null);
+    // One insert for all the notice's channels: one round trip, however many channels.
+    MultiRowInsert insert =
+        new MultiRowInsert(
+            "notification",
+            List.of(
+                "event_id",
+                "contact",
+                "channel",
+                "template",
+                "language",
+                "params",
+                "secrets_sealed",
+                "crypto_version",
+                "next_attempt_at",
+                "expires_at",
+                "created_at"),
+            List.of("status", "attempts"),
+            "'PENDING', 0");
     for (Channel channel : Channel.values()) {
-      if (!notice.channels().contains(channel)) {
-        continue;
+      if (notice.channels().contains(channel)) {
+        insert.add(
+            UUID.randomUUID().toString(),
+            notice.to().value(),
+            channel.name(),
+            notice.template().name(),
+            notice.language(),
+            params,
+            sealed == null ? null : sealed.bytes(),
+            sealed == null ? null : sealed.keyVersion(),
+            utc(now),
+            expires,
+            utc(now));
       }
-      em.createNativeQuery(
-              "INSERT INTO notification (event_id, contact, channel, template, language, params,"
-                  + " secrets_sealed, crypto_version, status, attempts, next_attempt_at,"
-                  + " expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?,"
-                  + " ?)")
-          .setParameter(1, UUID.randomUUID().toString())
-          .setParameter(2, notice.to().value())
-          .setParameter(3, channel.name())
-          .setParameter(4, notice.template().name())
-          .setParameter(5, notice.language())
-          .setParameter(6, params)
-          .setParameter(7, sealed == null ? null : sealed.bytes())
-          .setParameter(8, sealed == null ? null : sealed.keyVersion())
-          .setParameter(9, utc(now))
-          .setParameter(10, expires)
-          .setParameter(11, utc(now))
-          .executeUpdate();
     }
+    insert.execute(em);
   }
 
   static String json(Map<String, String> values) {
-    JsonObjectBuilder object = Json.createObjectBuilder();
+    JsonObjectBuilder object = JSON.createObjectBuilder();
     values.forEach(object::add);
     return object.build().toString();
   }

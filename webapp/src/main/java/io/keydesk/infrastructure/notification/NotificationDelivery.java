@@ -17,10 +17,10 @@ import io.keydesk.infrastructure.notification.NoticeTexts.Rendered;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -43,6 +43,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class NotificationDelivery {
+  /** Looked up once: {@code Json.create…} scans the class path for the provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   @PersistenceContext private EntityManager em;
   @Inject MailSender mail;
   @Inject SmsGateway sms;
@@ -225,7 +228,7 @@ public class NotificationDelivery {
   }
 
   static Map<String, String> parse(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
       JsonObject object = reader.readObject();
       Map<String, String> values = new LinkedHashMap<>();
       object.forEach((k, v) -> values.put(k, ((JsonString) v).getString()));

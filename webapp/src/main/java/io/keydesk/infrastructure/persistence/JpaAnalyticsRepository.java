@@ -7,12 +7,12 @@ import io.keydesk.events.ComplaintRate;
 import io.keydesk.events.FunnelStepCount;
 import io.keydesk.events.ProductAlert;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -28,11 +28,14 @@ import java.util.TreeMap;
 /** The read models of the streams job's results, in the V11 tables. */
 @ApplicationScoped
 public class JpaAnalyticsRepository implements AnalyticsRepository {
+  /** Looked up once: {@code Json.create…} scans the class path for the provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   @PersistenceContext private EntityManager em;
 
   @Override
   public boolean upsertRate(String key, ComplaintRate r, Instant now) {
-    JsonObjectBuilder categories = Json.createObjectBuilder();
+    JsonObjectBuilder categories = JSON.createObjectBuilder();
     new TreeMap<>(r.byCategory()).forEach(categories::add);
     // The new values win when the record is newer: a later window end, or the same end with more
     // volume (counts of one window only grow). A replayed, duplicated or older record loses the
@@ -119,7 +122,7 @@ public class JpaAnalyticsRepository implements AnalyticsRepository {
 
   @Override
   public Optional<Long> insertAlert(ProductAlert a, Instant now) {
-    JsonArrayBuilder batches = Json.createArrayBuilder();
+    JsonArrayBuilder batches = JSON.createArrayBuilder();
     a.batches().forEach(batches::add);
     int inserted =
         em.createNativeQuery(
@@ -305,7 +308,7 @@ public class JpaAnalyticsRepository implements AnalyticsRepository {
     if (json == null) {
       return byCategory;
     }
-    try (var reader = Json.createReader(new StringReader(json.toString()))) {
+    try (var reader = JSON.createReader(new StringReader(json.toString()))) {
       JsonObject o = reader.readObject();
       for (Map.Entry<String, JsonValue> e : o.entrySet()) {
         if (e.getValue() instanceof JsonNumber n) {

@@ -4,55 +4,133 @@ import io.keydesk.domain.model.audit.AuditLog;
 import io.keydesk.domain.model.audit.AuditRecord;
 import io.keydesk.domain.model.audit.ChainWalk;
 import io.keydesk.domain.model.audit.ChainedEntry;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The audit log in MariaDB ({@code audit_entry}, append-only by trigger, and {@code audit_head}).
- * Appending locks the head row until the caller's transaction ends, so entries are numbered in
- * commit order without gaps; callers append last, and pending changes are flushed before the lock
- * is taken, to hold it briefly.
+ *
+ * <p>Appending numbers entries in commit order without gaps, so it must lock the head row until the
+ * transaction ends: every writer queues behind that one lock until the one before it has committed.
+ * To hold it as briefly as possible the entries of a transaction are collected and written together
+ * just before it commits, by a {@link Synchronization} that runs ahead of the persistence
+ * provider's flush: the caller's pending changes are flushed first, then the head is locked, all
+ * entries go in one multi-row insert and the head is moved once (three statements per transaction,
+ * however many entries). A transaction that rolls back writes nothing.
  */
 @ApplicationScoped
 public class JpaAuditLog implements AuditLog {
   private static final int PAGE = 2000;
 
+  /** Where a transaction's entries wait for its commit (a transaction-scoped resource). */
+  private static final Object PENDING = JpaAuditLog.class.getName() + ".pending";
+
+  private static final List<String> COLUMNS =
+      List.of(
+          "seq",
+          "at",
+          "actor_type",
+          "actor_name",
+          "action",
+          "subject_type",
+          "subject_id",
+          "details",
+          "prev_hash",
+          "hash");
+
   @PersistenceContext private EntityManager em;
+  @Resource TransactionSynchronizationRegistry registry;
+
+  /**
+   * Payara's transaction manager: only it registers a synchronization that runs before the
+   * interposed ones, among them EclipseLink's flush at commit.
+   */
+  @Resource(lookup = "java:appserver/TransactionManager")
+  TransactionManager transactions;
 
   @Override
   @Transactional(Transactional.TxType.MANDATORY)
   public void append(AuditRecord record) {
-    // Write the caller's pending changes first: the head lock below is then held only for the audit
-    // rows and the commit, not for the flush of the whole unit of work.
+    @SuppressWarnings("unchecked")
+    List<AuditRecord> pending = (List<AuditRecord>) registry.getResource(PENDING);
+    if (pending == null) {
+      List<AuditRecord> batch = new ArrayList<>();
+      registerBeforeCommit(() -> write(batch));
+      registry.putResource(PENDING, batch);
+      pending = batch;
+    }
+    pending.add(record);
+  }
+
+  private void registerBeforeCommit(Runnable work) {
+    try {
+      transactions
+          .getTransaction()
+          .registerSynchronization(
+              new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                  work.run();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                  // nothing: a rolled-back transaction simply never wrote its entries
+                }
+              });
+    } catch (RollbackException | SystemException e) {
+      throw new IllegalStateException("could not join the audit entries to the transaction", e);
+    }
+  }
+
+  /** Locks the head, writes the entries in one statement and moves the head. */
+  private void write(List<AuditRecord> records) {
+    if (records.isEmpty()) {
+      return;
+    }
+    // Write the caller's pending changes first: the head lock below is then held only for the
+    // audit rows and the commit, not for the flush of the whole unit of work.
     em.flush();
     Object[] head =
         (Object[])
             em.createNativeQuery(
                     "SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
                 .getSingleResult();
-    ChainedEntry entry =
-        ChainedEntry.after(((Number) head[0]).longValue(), (String) head[1], record);
-    em.createNativeQuery(
-            "INSERT INTO audit_entry (seq, at, actor_type, actor_name, action, subject_type,"
-                + " subject_id, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .setParameter(1, entry.seq())
-        .setParameter(2, SqlTimes.utc(record.at()))
-        .setParameter(3, record.actorType())
-        .setParameter(4, record.actorName())
-        .setParameter(5, record.action())
-        .setParameter(6, record.subjectType())
-        .setParameter(7, record.subjectId())
-        .setParameter(8, record.details())
-        .setParameter(9, entry.prevHash())
-        .setParameter(10, entry.hash())
-        .executeUpdate();
+    long seq = ((Number) head[0]).longValue();
+    String hash = (String) head[1];
+    MultiRowInsert insert = new MultiRowInsert("audit_entry", COLUMNS);
+    for (AuditRecord record : records) {
+      ChainedEntry entry = ChainedEntry.after(seq, hash, record);
+      insert.add(
+          entry.seq(),
+          SqlTimes.utc(record.at()),
+          record.actorType(),
+          record.actorName(),
+          record.action(),
+          record.subjectType(),
+          record.subjectId(),
+          record.details(),
+          entry.prevHash(),
+          entry.hash());
+      seq = entry.seq();
+      hash = entry.hash();
+    }
+    insert.execute(em);
     em.createNativeQuery("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1")
-        .setParameter(1, entry.seq())
-        .setParameter(2, entry.hash())
+        .setParameter(1, seq)
+        .setParameter(2, hash)
         .executeUpdate();
+    records.clear();
   }
 
   @Override

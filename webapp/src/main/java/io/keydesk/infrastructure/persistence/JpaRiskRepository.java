@@ -10,6 +10,7 @@ import io.keydesk.domain.model.risk.RiskRepository;
 import io.keydesk.domain.model.risk.RiskSettings;
 import io.keydesk.domain.model.risk.SignalKind;
 import io.keydesk.domain.shared.NotFoundException;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -18,17 +19,29 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
-/** The risk engine's tables and the claim counts it reads from {@code ticket}. */
+/**
+ * The risk engine's tables and the claim counts it reads from {@code ticket}.
+ *
+ * <p>Every claim reads the thresholds and asks the block lists; both are kept in memory for {@link
+ * #REFERENCE_TTL} (docs/risk.md): a change through this instance is seen at once (after its
+ * commit), a change through another instance within those seconds.
+ */
 @ApplicationScoped
 public class JpaRiskRepository implements RiskRepository {
   private static final Duration DAY = Duration.ofDays(1);
@@ -37,10 +50,24 @@ public class JpaRiskRepository implements RiskRepository {
   /** Above any sensible threshold; claims are counted up to here. */
   static final int COUNT_CAP = 1000;
 
+  /** How long this instance keeps the thresholds and the block-list index. */
+  static final Duration REFERENCE_TTL = Duration.ofSeconds(5);
+
+  /** Above this many block entries the index is not kept and every claim asks the database. */
+  static final int BLOCK_INDEX_MAX = 20_000;
+
   @PersistenceContext private EntityManager em;
+  @Resource TransactionSynchronizationRegistry registry;
+
+  private final ShortLived<RiskSettings> settings = new ShortLived<>(REFERENCE_TTL);
+  private final ShortLived<Optional<Set<String>>> blockIndex = new ShortLived<>(REFERENCE_TTL);
 
   @Override
   public RiskSettings settings() {
+    return settings.get(this::readSettings);
+  }
+
+  private RiskSettings readSettings() {
     Map<String, Integer> values = new HashMap<>();
     for (Object row :
         em.createNativeQuery("SELECT name, value FROM risk_setting").getResultList()) {
@@ -52,7 +79,8 @@ public class JpaRiskRepository implements RiskRepository {
 
   @Override
   public int updateSetting(String name, int value, Instant now) {
-    int previous = settings().get(name);
+    int previous = readSettings().get(name);
+    afterCommit(settings::invalidate);
     int updated =
         em.createNativeQuery("UPDATE risk_setting SET value = ?, updated_at = ? WHERE name = ?")
             .setParameter(1, value)
@@ -68,6 +96,13 @@ public class JpaRiskRepository implements RiskRepository {
   @Override
   public Set<SignalKind> blocked(String contact, String clientIp, String deviceId, Instant now) {
     Set<SignalKind> hits = EnumSet.noneOf(SignalKind.class);
+    Optional<Set<String>> index = blockIndex.get(this::readBlockIndex);
+    if (index.isPresent()
+        && !index.get().contains(blockKey(BlockEntry.Kind.CONTACT, contact))
+        && !index.get().contains(blockKey(BlockEntry.Kind.IP, clientIp))
+        && !index.get().contains(blockKey(BlockEntry.Kind.DEVICE, deviceId))) {
+      return hits; // on no list: no need to ask the database
+    }
     List<BlockEntry> entries =
         em.createQuery(
                 "SELECT b FROM BlockEntry b WHERE (b.kind = :contactKind AND b.value = :contact)"
@@ -87,6 +122,58 @@ public class JpaRiskRepository implements RiskRepository {
       }
     }
     return hits;
+  }
+
+  /**
+   * Every blocked value, folded so that two values the database's collation (case- and
+   * accent-insensitive) finds equal fold alike; empty when there are too many to keep. A value
+   * found here is only a candidate: {@link #blocked} then asks the database, which decides.
+   */
+  private Optional<Set<String>> readBlockIndex() {
+    List<Object[]> rows =
+        em.createQuery("SELECT b.kind, b.value FROM BlockEntry b", Object[].class)
+            .setMaxResults(BLOCK_INDEX_MAX + 1)
+            .getResultList();
+    if (rows.size() > BLOCK_INDEX_MAX) {
+      return Optional.empty();
+    }
+    Set<String> keys = new HashSet<>();
+    for (Object[] r : rows) {
+      keys.add(blockKey((BlockEntry.Kind) r[0], (String) r[1]));
+    }
+    return Optional.of(keys);
+  }
+
+  /** The kind and the folded value; null for no value (never blocked). */
+  static String blockKey(BlockEntry.Kind kind, String value) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    String folded =
+        IGNORED_IN_COMPARISON
+            .matcher(Normalizer.normalize(value, Normalizer.Form.NFKD))
+            .replaceAll("")
+            .replace("\u00df", "ss")
+            .toLowerCase(Locale.ROOT)
+            .stripTrailing();
+    return kind.name() + ":" + folded;
+  }
+
+  /** Accents, format and control characters: the collation does not tell them apart. */
+  private static final Pattern IGNORED_IN_COMPARISON = Pattern.compile("[\\p{M}\\p{Cf}\\p{Cc}]");
+
+  /** Forgets what is kept once the caller's transaction has committed (or rolled back). */
+  private void afterCommit(Runnable invalidate) {
+    registry.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            invalidate.run();
+          }
+        });
   }
 
   @Override
@@ -115,6 +202,7 @@ public class JpaRiskRepository implements RiskRepository {
   @Override
   public BlockEntry store(BlockEntry entry) {
     if (entry.id() == null) {
+      afterCommit(blockIndex::invalidate);
       em.persist(entry);
       em.flush();
     }
@@ -123,6 +211,7 @@ public class JpaRiskRepository implements RiskRepository {
 
   @Override
   public void remove(BlockEntry entry) {
+    afterCommit(blockIndex::invalidate);
     em.remove(entry);
   }
 
@@ -243,6 +332,47 @@ public class JpaRiskRepository implements RiskRepository {
   public void record(FraudSignal signal) {
     em.persist(signal);
     em.flush();
+  }
+
+  @Override
+  public void recordAll(List<FraudSignal> signals) {
+    MultiRowInsert insert =
+        new MultiRowInsert(
+            "fraud_signal",
+            List.of(
+                "kind",
+                "source",
+                "decision",
+                "ticket_no",
+                "order_no",
+                "contact",
+                "client_ip",
+                "device_id",
+                "fingerprint",
+                "detail",
+                "created_at",
+                "expires_at",
+                "contact_hash",
+                "stream_id"));
+    for (FraudSignal s : signals) {
+      FraudSignal.Subject subject = s.subject();
+      insert.add(
+          s.kind(),
+          s.source().name(),
+          s.decision().map(Enum::name).orElse(null),
+          subject.ticketNo(),
+          subject.orderNo(),
+          subject.contact(),
+          subject.clientIp(),
+          subject.deviceId(),
+          subject.fingerprint(),
+          s.detail(),
+          utc(s.createdAt()),
+          s.expiresAt().map(SqlTimes::utc).orElse(null),
+          s.contactHash().orElse(null),
+          s.streamId());
+    }
+    insert.execute(em);
   }
 
   @Override

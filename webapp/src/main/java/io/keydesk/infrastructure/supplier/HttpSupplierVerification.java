@@ -16,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,6 +41,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class HttpSupplierVerification implements SupplierVerification {
   private static final Logger LOG = Logger.getLogger(HttpSupplierVerification.class.getName());
+
+  /** Suppliers without a usable endpoint, already reported at WARNING by this instance. */
+  private final Set<String> unusable = ConcurrentHashMap.newKeySet();
 
   @Inject SupplierEndpoints endpoints;
   @Inject KeydeskMetrics metrics;
@@ -91,18 +96,34 @@ public class HttpSupplierVerification implements SupplierVerification {
       LOG.log(Level.WARNING, "Supplier check failed unexpectedly for " + check, e);
     }
     metrics.supplierCheckDone(check.supplierCode(), verdict.outcome().name(), verdict.took());
-    LOG.log(
-        verdict.outcome() == Verdict.Outcome.UNAVAILABLE ? Level.WARNING : Level.INFO,
-        "Supplier check {0}: {1} in {2} ms ({3})",
-        new Object[] {check, verdict.outcome(), verdict.took().toMillis(), verdict.detail()});
+    Level level = verdict.outcome() == Verdict.Outcome.UNAVAILABLE ? Level.WARNING : Level.INFO;
+    if (unusable.contains(check.supplierCode())) {
+      level = Level.FINE; // reported once at WARNING when first seen (below)
+    }
+    if (LOG.isLoggable(level)) {
+      LOG.log(
+          level,
+          "Supplier check {0}: {1} in {2} ms ({3})",
+          new Object[] {check, verdict.outcome(), verdict.took().toMillis(), verdict.detail()});
+    }
     return verdict;
   }
 
   private Verdict guarded(KeyCheck check, long start) {
     SupplierEndpoints.Endpoint endpoint = endpoints.of(check.supplierCode());
     if (!endpoint.usable()) {
+      // A configuration gap, the same for every claim: said once per instance, not per claim
+      // (formatting a WARNING per claim cost about 1% of the app's CPU in docs/benchmarks.md).
+      if (unusable.add(check.supplierCode())) {
+        LOG.log(
+            Level.WARNING,
+            "Supplier {0} cannot be asked ({1}); its keys are checked by nobody until it is"
+                + " configured (said once per instance)",
+            new Object[] {check.supplierCode(), endpoint.problem()});
+      }
       return unavailable(endpoint.problem(), start);
     }
+    unusable.remove(check.supplierCode());
     CircuitBreaker breaker = breakers.circuitBreaker(check.supplierCode());
     if (!breaker.tryAcquirePermission()) {
       return unavailable(

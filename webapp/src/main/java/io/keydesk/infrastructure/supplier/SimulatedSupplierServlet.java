@@ -9,12 +9,12 @@ import io.keydesk.infrastructure.security.KeydeskAuthenticationMechanism;
 import io.keydesk.infrastructure.supplier.SimulatedSupplierRules.Answer;
 import io.keydesk.infrastructure.supplier.SimulatedSupplierRules.Rules;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,6 +46,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @WebServlet(urlPatterns = "/simulated-supplier/*")
 public class SimulatedSupplierServlet extends HttpServlet {
+  /** Looked up once: {@code Json.create…} scans the class path for the provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = Logger.getLogger(SimulatedSupplierServlet.class.getName());
   private static final int MAX_BODY = 256 * 1024;
@@ -138,7 +141,7 @@ public class SimulatedSupplierServlet extends HttpServlet {
   private void replaceRules(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     JsonObject json;
-    try (JsonReader reader = Json.createReader(new StringReader(body(request)))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(body(request)))) {
       JsonValue value = reader.readValue();
       if (!(value instanceof JsonObject o)) {
         problem(response, 400, "malformed-json", "Malformed JSON", "a JSON object is required");
@@ -166,13 +169,13 @@ public class SimulatedSupplierServlet extends HttpServlet {
       errors.add(new String[] {"body", "at most 1000 rules"});
     }
     if (!errors.isEmpty()) {
-      var list = Json.createArrayBuilder();
+      var list = JSON.createArrayBuilder();
       errors.forEach(
-          e -> list.add(Json.createObjectBuilder().add("field", e[0]).add("message", e[1])));
+          e -> list.add(JSON.createObjectBuilder().add("field", e[0]).add("message", e[1])));
       json(
           response,
           400,
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("type", "urn:keydesk:problem:validation")
               .add("title", "Invalid request")
               .add("status", 400)
@@ -229,11 +232,11 @@ public class SimulatedSupplierServlet extends HttpServlet {
   }
 
   private static JsonObject toJson(Rules rules) {
-    JsonObjectBuilder sku = Json.createObjectBuilder();
+    JsonObjectBuilder sku = JSON.createObjectBuilder();
     rules.bySku().forEach((k, v) -> sku.add(k, v.name()));
-    JsonObjectBuilder fp = Json.createObjectBuilder();
+    JsonObjectBuilder fp = JSON.createObjectBuilder();
     rules.byFingerprint().forEach((k, v) -> fp.add(k, v.name()));
-    JsonObjectBuilder o = Json.createObjectBuilder();
+    JsonObjectBuilder o = JSON.createObjectBuilder();
     if (rules.defaultAnswer() == null) {
       o.addNull("default");
     } else {
@@ -287,7 +290,7 @@ public class SimulatedSupplierServlet extends HttpServlet {
         response,
         status,
         "application/problem+json",
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("type", "urn:keydesk:problem:" + code)
             .add("title", title)
             .add("status", status)

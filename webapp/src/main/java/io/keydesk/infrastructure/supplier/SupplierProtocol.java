@@ -2,12 +2,12 @@ package io.keydesk.infrastructure.supplier;
 
 import io.keydesk.application.SupplierVerification.KeyCheck;
 import io.keydesk.application.SupplierVerification.Verdict.Outcome;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.Optional;
 
@@ -22,12 +22,15 @@ import java.util.Optional;
  * </pre>
  */
 public final class SupplierProtocol {
+  /** Looked up once: {@code Json.create…} scans the class path for the provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private SupplierProtocol() {}
 
   /** The request body; it carries the plaintext code, so it is never logged. */
   public static String requestBody(KeyCheck check) {
     JsonObjectBuilder body =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("supplierCode", check.supplierCode())
             .add("productSku", check.productSku());
     if (check.batchCode() == null) {
@@ -60,7 +63,7 @@ public final class SupplierProtocol {
 
   /** The supplier's answer body. */
   public static String answerBody(Outcome outcome, String detail) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("status", outcome.name())
         .add("detail", detail)
         .build()
@@ -97,7 +100,7 @@ public final class SupplierProtocol {
     if (body == null || body.isBlank()) {
       return Optional.empty();
     }
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(body))) {
       JsonValue value = reader.readValue();
       return value instanceof JsonObject o ? Optional.of(o) : Optional.empty();
     } catch (JsonException | IllegalStateException e) {

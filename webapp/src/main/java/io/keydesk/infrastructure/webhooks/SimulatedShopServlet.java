@@ -2,6 +2,7 @@ package io.keydesk.infrastructure.webhooks;
 
 import io.keydesk.infrastructure.crypto.RequestSignatures;
 import jakarta.inject.Inject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,6 +21,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @WebServlet(urlPatterns = "/simulated-shop/webhooks")
 public class SimulatedShopServlet extends HttpServlet {
+  /** Looked up once: {@code Json.create…} scans the class path for the provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = Logger.getLogger(SimulatedShopServlet.class.getName());
 
@@ -78,7 +82,7 @@ public class SimulatedShopServlet extends HttpServlet {
     response
         .getOutputStream()
         .write(
-            jakarta.json.Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add(
                     "type",
                     "urn:keydesk:problem:" + (status == 401 ? "bad-signature" : "simulated-shop"))

@@ -1,7 +1,7 @@
 package io.keydesk.infrastructure.webhooks;
 
 import io.keydesk.infrastructure.crypto.RequestSignatures;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -12,6 +12,9 @@ import java.util.Map;
  * and the headers, signed with the shop secret like the shop's own calls to Keydesk.
  */
 public record WebhookMessage(String body, Map<String, String> headers) {
+  /** Looked up once: {@code Json.create…} scans the class path for the provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   public static final String EVENT_ID = "X-Keydesk-Event-Id";
   public static final String EVENT_TYPE = "X-Keydesk-Event-Type";
 
@@ -28,11 +31,11 @@ public record WebhookMessage(String body, Map<String, String> headers) {
       long timestamp) {
     String body =
         "{\"id\":"
-            + Json.createValue(eventId)
+            + JSON.createValue(eventId)
             + ",\"type\":"
-            + Json.createValue(type)
+            + JSON.createValue(type)
             + ",\"occurredAt\":"
-            + Json.createValue(occurredAt.truncatedTo(ChronoUnit.MILLIS).toString())
+            + JSON.createValue(occurredAt.truncatedTo(ChronoUnit.MILLIS).toString())
             + ",\"data\":"
             + payload
             + "}";

@@ -15,6 +15,7 @@ import io.keydesk.application.Views.TicketSummary;
 import io.keydesk.domain.shared.NotFoundException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -47,6 +48,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "buyer", description = "The buyer's own orders and cases")
 public class BuyerResource {
+  /** Looked up once: {@code Json.create…} scans the class path for the provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   @Inject BuyerAccessService access;
   @Inject BuyerTicketService service;
   @Inject BuyerInboxService inbox;
@@ -280,7 +284,7 @@ public class BuyerResource {
   /** JSON-B reads "no" as false; a channel switch must be a JSON true or false (or absent). */
   private static void strictBooleans(String body, String... fields) {
     jakarta.json.JsonObject object;
-    try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new StringReader(body))) {
+    try (jakarta.json.JsonReader reader = JSON.createReader(new StringReader(body))) {
       object = reader.readObject();
     } catch (RuntimeException e) {
       throw new RequestException(

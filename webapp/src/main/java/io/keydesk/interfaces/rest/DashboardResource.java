@@ -7,13 +7,13 @@ import io.keydesk.domain.model.staff.Role;
 import io.keydesk.domain.model.staff.Shifts.Shift;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -48,6 +48,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "staffToken")
 @Tag(name = "dashboard", description = "The supervisors' dashboard and staffing forecast")
 public class DashboardResource {
+  /** Looked up once: {@code Json.create…} scans the class path for the provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   @Inject OpsDashboard dashboard;
   @Inject StaffingForecast forecast;
   @Inject ShiftService shifts;
@@ -137,7 +140,7 @@ public class DashboardResource {
   /** The shifts of a body; every bad value named by its field. */
   static List<Shift> parse(String body) {
     JsonObject json;
-    try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(body == null ? "" : body))) {
       json = reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       throw new RequestException(

@@ -8,8 +8,8 @@ import io.keydesk.domain.model.staff.Role;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +26,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @Named
 @ViewScoped
 public class DashboardView implements Serializable {
+  /** Looked up once: {@code Json.create…} scans the class path for the provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private static final long serialVersionUID = 1L;
 
   @Inject transient OpsDashboard dashboard;
@@ -74,11 +77,11 @@ public class DashboardView implements Serializable {
 
   private String trend(Trend t, String titleKey) {
     DateTimeFormatter f = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(zone());
-    JsonArrayBuilder datasets = Json.createArrayBuilder();
+    JsonArrayBuilder datasets = JSON.createArrayBuilder();
     for (int i = 0; i < t.lines().size(); i++) {
       OpsDashboard.Line line = t.lines().get(i);
       datasets.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("label", line.subject())
               .add(
                   "data",
@@ -89,11 +92,11 @@ public class DashboardView implements Serializable {
               .add("spanGaps", true)
               .add("pointRadius", 2));
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("type", "line")
         .add(
             "data",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("labels", Charts.texts(t.ends().stream().map(f::format).toList()))
                 .add("datasets", datasets))
         .add(
@@ -105,7 +108,7 @@ public class DashboardView implements Serializable {
 
   public String getFunnel() {
     List<StepTotals> steps = getSummary().funnel();
-    JsonArrayBuilder datasets = Json.createArrayBuilder();
+    JsonArrayBuilder datasets = JSON.createArrayBuilder();
     String[] labels = {
       Pages.text("console.dashboard.funnel.entered"),
       Pages.text("console.dashboard.funnel.completed"),
@@ -114,7 +117,7 @@ public class DashboardView implements Serializable {
     for (int i = 0; i < labels.length; i++) {
       final int k = i;
       datasets.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("label", labels[i])
               .add(
                   "data",
@@ -129,11 +132,11 @@ public class DashboardView implements Serializable {
                           .toList()))
               .add("backgroundColor", Charts.colour(i)));
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("type", "bar")
         .add(
             "data",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("labels", Charts.texts(steps.stream().map(StepTotals::step).toList()))
                 .add("datasets", datasets))
         .add(

@@ -7,8 +7,8 @@ import io.keydesk.domain.model.staff.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -26,6 +26,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Named
 @RequestScoped
 public class ForecastView {
+  /** Looked up once: {@code Json.create…} scans the class path for the provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   @Inject StaffingForecast forecasts;
   @Inject Clock clock;
 
@@ -76,9 +79,9 @@ public class ForecastView {
     for (int h = 0; h < forecast.hours(); h++) {
       labels.add(f.format(forecast.from().plus(Duration.ofHours(h))));
     }
-    JsonArrayBuilder datasets = Json.createArrayBuilder();
+    JsonArrayBuilder datasets = JSON.createArrayBuilder();
     datasets.add(
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("type", "line")
             .add("label", Pages.text("console.forecast.agents"))
             .add("data", Charts.numbers(forecast.agentsOnShift()))
@@ -92,7 +95,7 @@ public class ForecastView {
     for (int i = 0; i < categories.size(); i++) {
       CategoryForecast c = categories.get(i);
       datasets.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("type", "bar")
               .add("label", Pages.text("category." + c.category()))
               .add("data", Charts.numbers(c.values()))
@@ -105,39 +108,39 @@ public class ForecastView {
             Pages.text("console.forecast.chart"), Pages.text("console.forecast.tickets"));
     options.add(
         "scales",
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add(
                 "x",
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                     .add("stacked", true)
-                    .add("ticks", Json.createObjectBuilder().add("maxTicksLimit", 14)))
+                    .add("ticks", JSON.createObjectBuilder().add("maxTicksLimit", 14)))
             .add(
                 "y",
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                     .add("stacked", true)
                     .add("beginAtZero", true)
                     .add(
                         "title",
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                             .add("display", true)
                             .add("text", Pages.text("console.forecast.tickets"))))
             .add(
                 "agents",
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                     .add("position", "right")
                     .add("beginAtZero", true)
-                    .add("ticks", Json.createObjectBuilder().add("precision", 0))
-                    .add("grid", Json.createObjectBuilder().add("drawOnChartArea", false))
+                    .add("ticks", JSON.createObjectBuilder().add("precision", 0))
+                    .add("grid", JSON.createObjectBuilder().add("drawOnChartArea", false))
                     .add(
                         "title",
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                             .add("display", true)
                             .add("text", Pages.text("console.forecast.agents")))));
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("type", "bar")
         .add(
             "data",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("labels", Charts.texts(labels))
                 .add("datasets", datasets))
         .add("options", options)

@@ -16,8 +16,8 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
@@ -37,6 +37,9 @@ import java.util.Set;
 @Named
 @ViewScoped
 public class SupplierReportPage implements Serializable {
+  /** Looked up once: {@code Json.create…} scans the class path for the provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private static final long serialVersionUID = 1L;
   private static final Set<Role> ALLOWED =
       Set.of(Role.SUPPLIER_MANAGER, Role.SUPERVISOR, Role.ADMIN);
@@ -149,53 +152,53 @@ public class SupplierReportPage implements Serializable {
     if (report == null) {
       return "{}";
     }
-    JsonArrayBuilder labels = Json.createArrayBuilder();
-    JsonArrayBuilder rates = Json.createArrayBuilder();
-    JsonArrayBuilder complaints = Json.createArrayBuilder();
+    JsonArrayBuilder labels = JSON.createArrayBuilder();
+    JsonArrayBuilder rates = JSON.createArrayBuilder();
+    JsonArrayBuilder complaints = JSON.createArrayBuilder();
     for (Day d : report.days()) {
       labels.add(d.day().toString());
       rates.add(Math.round(d.rate() * 10000) / 100.0);
       complaints.add(d.complaints());
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("type", "bar")
         .add(
             "data",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("labels", labels)
                 .add(
                     "datasets",
-                    Json.createArrayBuilder()
+                    JSON.createArrayBuilder()
                         .add(
-                            Json.createObjectBuilder()
+                            JSON.createObjectBuilder()
                                 .add("type", "line")
                                 .add("label", Pages.text("report.rate") + " (%)")
                                 .add("data", rates)
                                 .add("borderColor", "#1f5fa8")
                                 .add("yAxisID", "y"))
                         .add(
-                            Json.createObjectBuilder()
+                            JSON.createObjectBuilder()
                                 .add("label", Pages.text("report.complaints"))
                                 .add("data", complaints)
                                 .add("backgroundColor", "#f0a04b")
                                 .add("yAxisID", "y1"))))
         .add(
             "options",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("maintainAspectRatio", false)
                 .add(
                     "scales",
-                    Json.createObjectBuilder()
-                        .add("y", Json.createObjectBuilder().add("beginAtZero", true))
+                    JSON.createObjectBuilder()
+                        .add("y", JSON.createObjectBuilder().add("beginAtZero", true))
                         .add(
                             "y1",
-                            Json.createObjectBuilder()
+                            JSON.createObjectBuilder()
                                 .add("beginAtZero", true)
                                 .add("position", "right")
-                                .add("ticks", Json.createObjectBuilder().add("precision", 0))
+                                .add("ticks", JSON.createObjectBuilder().add("precision", 0))
                                 .add(
                                     "grid",
-                                    Json.createObjectBuilder().add("drawOnChartArea", false)))))
+                                    JSON.createObjectBuilder().add("drawOnChartArea", false)))))
         .build()
         .toString();
   }
@@ -205,43 +208,43 @@ public class SupplierReportPage implements Serializable {
     if (report == null) {
       return "{}";
     }
-    JsonArrayBuilder labels = Json.createArrayBuilder();
-    JsonArrayBuilder counts = Json.createArrayBuilder();
+    JsonArrayBuilder labels = JSON.createArrayBuilder();
+    JsonArrayBuilder counts = JSON.createArrayBuilder();
     for (String c : CATEGORIES) {
       labels.add(Pages.text("category." + c));
       counts.add(report.total().byCategory().getOrDefault(c, 0L));
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("type", "bar")
         .add(
             "data",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("labels", labels)
                 .add(
                     "datasets",
-                    Json.createArrayBuilder()
+                    JSON.createArrayBuilder()
                         .add(
-                            Json.createObjectBuilder()
+                            JSON.createObjectBuilder()
                                 .add("label", Pages.text("report.complaints"))
                                 .add("data", counts)
                                 .add("backgroundColor", "#1f5fa8"))))
         .add(
             "options",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("indexAxis", "y")
                 .add(
                     "scales",
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                         .add(
                             "x",
-                            Json.createObjectBuilder()
+                            JSON.createObjectBuilder()
                                 .add("beginAtZero", true)
-                                .add("ticks", Json.createObjectBuilder().add("precision", 0))))
+                                .add("ticks", JSON.createObjectBuilder().add("precision", 0))))
                 .add("maintainAspectRatio", false)
                 .add(
                     "plugins",
-                    Json.createObjectBuilder()
-                        .add("legend", Json.createObjectBuilder().add("display", false))))
+                    JSON.createObjectBuilder()
+                        .add("legend", JSON.createObjectBuilder().add("display", false))))
         .build()
         .toString();
   }

@@ -43,6 +43,12 @@ public interface RiskRepository {
   void record(FraudSignal signal);
 
   /**
+   * Records the signals of one assessment together (one statement); they are not read back in the
+   * same transaction, so they carry no id.
+   */
+  void recordAll(java.util.List<FraudSignal> signals);
+
+  /**
    * Records a signal of the streams job once: false (and nothing written) when a signal with the
    * same stream id is already stored.
    */
