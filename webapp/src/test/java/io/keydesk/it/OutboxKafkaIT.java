@@ -69,10 +69,19 @@ class OutboxKafkaIT extends ApiIT {
     assertEquals(64, keyEvent.getString("fingerprint").length());
     assertTrue(!keyEvent.toString().contains("K-EVT-1"), "no key in events");
 
-    List<Event> ticketEvents = read(List.of(Topics.TICKETS), e -> e.key().equals(ticketNo), 4);
+    // What ran before decides two optional steps: auto-assignment (TicketAssigned, when an agent is
+    // on shift) and the automatic path (SUBMITTED → AUTO_RESOLVING → IN_REVIEW when the risk engine
+    // allows it; straight to IN_REVIEW when earlier tests from this address crossed a velocity
+    // threshold). The lifecycle and its order are what this test is about.
+    List<Event> ticketEvents =
+        read(
+            List.of(Topics.TICKETS),
+            e -> e.key().equals(ticketNo) && !isAssignment(e) && !isAutoResolvingStep(e),
+            4);
     assertEquals(
         List.of("TicketCreated", "TicketTransitioned", "TicketMessageAdded", "TicketTransitioned"),
-        ticketEvents.stream().map(Event::type).toList());
+        ticketEvents.stream().map(Event::type).toList(),
+        () -> ticketEvents.stream().map(e -> e.body().toString()).toList().toString());
     assertEquals(
         List.of("SUBMITTED", "IN_REVIEW", "IN_REVIEW", "RESOLVED"),
         ticketEvents.stream().map(e -> e.body().getString("status")).toList());
@@ -130,7 +139,8 @@ class OutboxKafkaIT extends ApiIT {
       TestServers.kafka().restart();
     }
 
-    List<Event> events = read(List.of(Topics.TICKETS), e -> e.key().equals(ticketNo), 13);
+    List<Event> events =
+        read(List.of(Topics.TICKETS), e -> e.key().equals(ticketNo) && !isAssignment(e), 13);
     Map<String, Event> unique = new LinkedHashMap<>();
     events.forEach(e -> unique.putIfAbsent(e.eventId(), e));
     List<String> messages = new ArrayList<>();
@@ -166,6 +176,14 @@ class OutboxKafkaIT extends ApiIT {
       }
     }
     return found;
+  }
+
+  private static boolean isAssignment(Event e) {
+    return e.type().equals("TicketAssigned");
+  }
+
+  private static boolean isAutoResolvingStep(Event e) {
+    return "AUTO_RESOLVING".equals(e.body().getString("status", null));
   }
 
   private static void poll(
