@@ -1,6 +1,5 @@
 package io.keydesk.bench;
 
-import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.INFO;
 
 import io.keydesk.deploy.PayaraMicro;
@@ -77,27 +76,13 @@ public final class ConsoleBenchmark {
   }
 
   public static void main(String[] args) {
-    ConsoleOptions options;
-    try {
-      if (List.of(args).contains("--help")) {
-        System.out.println(ConsoleOptions.USAGE);
-        return;
-      }
-      options = ConsoleOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    }
-    Path root = Path.of(System.getProperty("keydesk.root", ".")).toAbsolutePath().normalize();
-    try {
-      String command =
-          args.length == 0 ? "benchmarks/console" : "benchmarks/console " + String.join(" ", args);
-      System.out.println(new ConsoleBenchmark(options, root).run(command));
-    } catch (Exception e) {
-      LOG.log(ERROR, "The console benchmark failed", e);
-      System.exit(1);
-    }
+    BenchmarkMain.main(
+        args,
+        ConsoleOptions.USAGE,
+        ConsoleOptions::parse,
+        "benchmarks/console",
+        "The console benchmark",
+        (options, root, command) -> new ConsoleBenchmark(options, root).run(command));
   }
 
   private String run(String command) throws Exception {

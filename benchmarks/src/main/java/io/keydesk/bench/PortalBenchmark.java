@@ -1,6 +1,5 @@
 package io.keydesk.bench;
 
-import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.INFO;
 
 import io.keydesk.bench.KeydeskApi.PreparedOrder;
@@ -59,27 +58,13 @@ public final class PortalBenchmark {
   }
 
   public static void main(String[] args) {
-    PortalOptions options;
-    try {
-      if (List.of(args).contains("--help")) {
-        System.out.println(PortalOptions.USAGE);
-        return;
-      }
-      options = PortalOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    }
-    Path root = Path.of(System.getProperty("keydesk.root", ".")).toAbsolutePath().normalize();
-    try {
-      String command =
-          args.length == 0 ? "benchmarks/portal" : "benchmarks/portal " + String.join(" ", args);
-      System.out.println(new PortalBenchmark(options, root).run(command));
-    } catch (Exception e) {
-      LOG.log(ERROR, "The portal benchmark failed", e);
-      System.exit(1);
-    }
+    BenchmarkMain.main(
+        args,
+        PortalOptions.USAGE,
+        PortalOptions::parse,
+        "benchmarks/portal",
+        "The portal benchmark",
+        (options, root, command) -> new PortalBenchmark(options, root).run(command));
   }
 
   private String run(String command) throws Exception {

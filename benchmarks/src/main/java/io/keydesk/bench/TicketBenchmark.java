@@ -1,6 +1,5 @@
 package io.keydesk.bench;
 
-import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.INFO;
 
 import io.keydesk.bench.KeydeskApi.PreparedOrder;
@@ -78,30 +77,13 @@ public final class TicketBenchmark {
    * the working directory); options are listed by {@code --help}.
    */
   public static void main(String[] args) {
-    Options options;
-    try {
-      if (List.of(args).contains("--help")) {
-        System.out.println(Options.USAGE);
-        return;
-      }
-      options = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    }
-    Path root = Path.of(System.getProperty("keydesk.root", ".")).toAbsolutePath().normalize();
-    try {
-      String report = new TicketBenchmark(options, root).run(command(args));
-      System.out.println(report);
-    } catch (Exception e) {
-      LOG.log(ERROR, "The benchmark failed", e);
-      System.exit(1);
-    }
-  }
-
-  private static String command(String[] args) {
-    return args.length == 0 ? "benchmarks/run" : "benchmarks/run " + String.join(" ", args);
+    BenchmarkMain.main(
+        args,
+        Options.USAGE,
+        Options::parse,
+        "benchmarks/run",
+        "The benchmark",
+        (options, root, command) -> new TicketBenchmark(options, root).run(command));
   }
 
   private String run(String command) throws Exception {

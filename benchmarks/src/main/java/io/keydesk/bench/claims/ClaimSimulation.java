@@ -1,11 +1,11 @@
 package io.keydesk.bench.claims;
 
-import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.keydesk.bench.BenchmarkMain;
 import io.keydesk.bench.MachineFacts;
 import io.keydesk.bench.Servers;
 import io.keydesk.bench.claims.Plan.Case;
@@ -61,28 +61,13 @@ public final class ClaimSimulation {
    * the working directory); options are listed by {@code --help}.
    */
   public static void main(String[] args) {
-    SimulationOptions options;
-    try {
-      if (List.of(args).contains("--help")) {
-        System.out.println(SimulationOptions.USAGE);
-        return;
-      }
-      options = SimulationOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    }
-    Path root = Path.of(System.getProperty("keydesk.root", ".")).toAbsolutePath().normalize();
-    String command =
-        args.length == 0 ? "benchmarks/simulate" : "benchmarks/simulate " + String.join(" ", args);
-    try {
-      String report = new ClaimSimulation(options, root).run(command);
-      System.out.println(report);
-    } catch (Exception e) {
-      LOG.log(ERROR, "The simulation failed", e);
-      System.exit(1);
-    }
+    BenchmarkMain.main(
+        args,
+        SimulationOptions.USAGE,
+        SimulationOptions::parse,
+        "benchmarks/simulate",
+        "The simulation",
+        (options, root, command) -> new ClaimSimulation(options, root).run(command));
   }
 
   private String run(String command) throws Exception {
