@@ -21,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class BuyerAccessService {
-  private static final String NO_CONTACT = "no-such-contact@invalid";
+  private static final Contact NO_CONTACT = new Contact("nobody@no-such-contact.invalid");
 
   @Inject OrderRepository orders;
   @Inject AccessTokens tokens;
@@ -74,13 +74,13 @@ public class BuyerAccessService {
         orderNo == null || orderNo.isBlank() || orderNo.length() > 64
             ? Optional.empty()
             : orders.find(orderNo.strip());
-    boolean matches = proves(order, contact);
-    if (!matches) {
+    Optional<Contact> proven = provenContact(order, contact);
+    if (proven.isEmpty()) {
       return Optional.empty();
     }
     String token = Digests.randomToken("kdb_", 32);
     Instant expires = clock.instant().plus(Duration.ofMinutes(sessionMinutes));
-    tokens.storeBuyerSession(Digests.sha256Hex(token), contact.get(), order.get().id(), expires);
+    tokens.storeBuyerSession(Digests.sha256Hex(token), proven.get(), order.get().id(), expires);
     return Optional.of(new BuyerSession(token, expires));
   }
 
@@ -150,14 +150,21 @@ public class BuyerAccessService {
     return tokens.buyerSession(Digests.sha256Hex(token), clock.instant());
   }
 
-  /** Compares in the same way whether or not the order exists. */
-  private static boolean proves(Optional<Order> order, Optional<Contact> contact) {
-    String given = contact.map(Contact::value).orElse("");
-    String email = order.flatMap(Order::buyerEmail).orElse(NO_CONTACT);
-    String phone = order.flatMap(Order::buyerPhone).orElse(NO_CONTACT);
-    boolean byEmail = Digests.equalsConstantTime(given, email);
-    boolean byPhone = Digests.equalsConstantTime(given, phone);
-    return order.isPresent() && contact.isPresent() && (byEmail | byPhone);
+  /**
+   * The order's own contact that the given one names (a phone number may be typed with or without
+   * its country code), so the session carries the contact as the shop sent it. Compares in the same
+   * way whether or not the order exists.
+   */
+  private static Optional<Contact> provenContact(Optional<Order> order, Optional<Contact> contact) {
+    Contact given = contact.orElse(NO_CONTACT);
+    Contact email = order.flatMap(Order::buyerEmail).map(Contact::new).orElse(NO_CONTACT);
+    Contact phone = order.flatMap(Order::buyerPhone).map(Contact::new).orElse(NO_CONTACT);
+    boolean byEmail = Digests.equalsConstantTime(given.value(), email.value());
+    boolean byPhone = given.designates(phone);
+    if (order.isEmpty() || contact.isEmpty()) {
+      return Optional.empty();
+    }
+    return byEmail ? Optional.of(email) : byPhone ? Optional.of(phone) : Optional.empty();
   }
 
   private static String normaliseOrderNo(String orderNo) {

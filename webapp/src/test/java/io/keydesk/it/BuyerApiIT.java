@@ -49,6 +49,38 @@ class BuyerApiIT extends ApiIT {
   }
 
   @Test
+  void aPhoneNumberOpensTheOrderWithOrWithoutItsCountryCode() {
+    String orderNo = Api.unique("PHONE");
+    String mobile = "139" + String.format("%08d", (long) (Math.random() * 100_000_000L));
+    String order =
+        Api.orderJson(orderNo, "unused@example.com", "IT-SKU-2", "K-PHONE")
+            .replace(
+                "{\"email\":\"unused@example.com\"}",
+                "{\"phone\":\"+86 " + mobile.substring(0, 3) + " " + mobile.substring(3) + "\"}");
+    Answer imported = api.signed("/api/v1/orders", order);
+    assertEquals(200, imported.status(), imported.body());
+
+    for (String typed : List.of(mobile, "+86" + mobile, "86-" + mobile)) {
+      Answer opened =
+          api.post(
+              "/api/v1/buyer/sessions",
+              session(orderNo, typed, null),
+              Map.of("X-Forwarded-For", Api.uniqueIp()));
+      assertEquals(201, opened.status(), typed + ": " + opened.body());
+      Answer orders = api.get("/api/v1/buyer/orders", Api.bearer(opened.json().getString("token")));
+      assertEquals(orderNo, orders.array().getJsonObject(0).getString("orderNo"), typed);
+    }
+    for (String other : List.of(mobile.substring(1), "+1" + mobile, "+86" + mobile + "1")) {
+      Answer refused =
+          api.post(
+              "/api/v1/buyer/sessions",
+              session(orderNo, other, null),
+              Map.of("X-Forwarded-For", Api.uniqueIp()));
+      assertEquals(401, refused.status(), other);
+    }
+  }
+
+  @Test
   void limitsAttemptsPerIpAndPerOrder() {
     String ip = Api.uniqueIp();
     Answer last = null;

@@ -32,7 +32,43 @@ public class JsonBodies {
    * these to boxed types only.)
    */
   private final Jsonb jsonb =
-      JsonbBuilder.create(new JsonbConfig().withDeserializers(new WholeInteger(), new WholeLong()));
+      JsonbBuilder.create(
+          new JsonbConfig()
+              .withDeserializers(new WholeInteger(), new WholeLong(), new PlainText()));
+
+  /**
+   * Text without control characters: a NUL, an escape sequence or a backspace ({@code "\u001b[2J"})
+   * in a description or a name would reach the staff console, mails and CSV exports. Tabs and line
+   * breaks stay.
+   */
+  static final class PlainText implements JsonbDeserializer<String> {
+    @Override
+    public String deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
+      JsonValue value = parser.getValue();
+      if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+        return null;
+      }
+      if (!(value instanceof JsonString str)) {
+        throw new JsonbException("not a string");
+      }
+      String text = str.getString();
+      if (text.codePoints().anyMatch(PlainText::isControl)) {
+        throw new ControlCharacterException();
+      }
+      return text;
+    }
+
+    private static boolean isControl(int c) {
+      return Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r';
+    }
+  }
+
+  /** A string with a control character in it; {@link #read} names the field. */
+  static final class ControlCharacterException extends JsonbException {
+    ControlCharacterException() {
+      super("contains a control character");
+    }
+  }
 
   /** Integers: whole numbers only, in range. */
   static final class WholeInteger implements JsonbDeserializer<Integer> {
@@ -112,6 +148,14 @@ public class JsonBodies {
       value = jsonb.fromJson(body, type);
     } catch (JsonbException e) {
       String field = fieldOf(e);
+      if (field != null && causedByControlCharacter(e)) {
+        throw new RequestException(
+            Problem.invalid(
+                List.of(
+                    new Problem.FieldError(
+                        field,
+                        "must not contain control characters (only tabs and line breaks)"))));
+      }
       if (field != null) {
         throw new RequestException(
             new Problem(
@@ -167,6 +211,15 @@ public class JsonBodies {
             .replaceAll("^[a-zA-Z]+\\.arg[0-9]+\\.?", "")
             .replaceAll("(Given|Consistent|Named)$", "");
     return cleaned.isEmpty() ? "body" : cleaned;
+  }
+
+  private static boolean causedByControlCharacter(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ControlCharacterException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String rootMessage(Throwable e) {

@@ -64,7 +64,7 @@ class JsonBodiesTest {
     String[][] cases = {
       {"{\"paidAt\":\"yesterday\"}", "paidAt"},
       {"{\"quantity\":\"two\"}", "quantity"},
-      {"{\"buyer\":{\"email\":[1]}}", "buyer"}
+      {"{\"buyer\":{\"email\":[1]}}", "buyer.email"}
     };
     for (String[] c : cases) {
       RequestException e =
@@ -97,5 +97,32 @@ class JsonBodiesTest {
     assertEquals(
         new Counts(null, null, null, null),
         new JsonBodies().jsonb().fromJson("{\"boxed\": null}", Counts.class));
+  }
+
+  public record Note(String text, Buyer buyer, java.util.List<String> tags) {}
+
+  @Test
+  void controlCharactersAreRefusedNamingTheFieldButLineBreaksAndTabsStay() {
+    JsonBodies bodies = new JsonBodies();
+    String[][] cases = {
+      {"{\"text\":\"clear\\u001b[2J\"}", "text"},
+      {"{\"text\":\"nul\\u0000byte\"}", "text"},
+      {"{\"text\":\"c1\\u0085\"}", "text"},
+      {"{\"buyer\":{\"email\":\"a\\u0007@example.com\"}}", "buyer.email"},
+      {"{\"tags\":[\"ok\",\"bell\\u0007\"]}", "tags"}
+    };
+    for (String[] c : cases) {
+      RequestException e =
+          assertThrows(RequestException.class, () -> bodies.read(c[0], Note.class), c[0]);
+      Problem problem = e.problem();
+      assertEquals(400, problem.status(), c[0]);
+      assertEquals(Problem.invalid(java.util.List.of()).type(), problem.type(), c[0]);
+      assertEquals(c[1], problem.errors().get(0).field(), c[0]);
+      assertTrue(problem.errors().get(0).message().contains("control"), c[0]);
+    }
+    Note kept =
+        bodies.jsonb().fromJson("{\"text\":\"line 1\\nline 2\\r\\n\\tend 卡密 ✓\"}", Note.class);
+    assertEquals("line 1\nline 2\r\n\tend 卡密 ✓", kept.text());
+    assertEquals(null, bodies.jsonb().fromJson("{\"text\":null}", Note.class).text());
   }
 }

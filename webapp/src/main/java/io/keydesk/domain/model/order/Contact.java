@@ -1,5 +1,7 @@
 package io.keydesk.domain.model.order;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.MatchType;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -40,6 +42,23 @@ public record Contact(String value) {
    */
   public static Optional<Contact> parseEmail(String raw) {
     return parse(raw).filter(Contact::isEmail);
+  }
+
+  /**
+   * Whether this contact, as a buyer typed it, names the {@code stored} one: the same e-mail
+   * address, or the same phone number written with or without its country calling code ({@code +86
+   * 138 0013 8000} and {@code 13800138000}), as libphonenumber compares them. A number that only
+   * ends like the other one does not count.
+   */
+  public boolean designates(Contact stored) {
+    if (value.equals(stored.value)) {
+      return true;
+    }
+    if (isEmail() || stored.isEmail()) {
+      return false;
+    }
+    MatchType match = PhoneNumberUtil.getInstance().isNumberMatch(value, stored.value);
+    return match == MatchType.EXACT_MATCH || match == MatchType.NSN_MATCH;
   }
 
   public boolean isEmail() {

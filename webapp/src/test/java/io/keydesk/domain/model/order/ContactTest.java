@@ -38,6 +38,29 @@ class ContactTest {
   }
 
   @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "13800138000|+86 138 0013 8000|true",
+        "+8613800138000|13800138000|true",
+        "8613800138000|+86 138 0013 8000|true",
+        "(010) 6552-9988|+86 10 6552 9988|true",
+        "buyer@example.com|BUYER@example.com|true",
+        "13800138001|+86 138 0013 8000|false",
+        "3800138000|13800138000|false",
+        "+1 13800138000|+86 138 0013 8000|false",
+        "38000|+86 138 0013 8000|false",
+        "13800138000|13800138000@example.com|false"
+      })
+  void aTypedContactNamesTheStoredOneWithOrWithoutCountryCode(
+      String typed, String stored, boolean same) {
+    Contact given = Contact.parse(typed).orElseThrow();
+    Contact shop = Contact.parse(stored).orElseThrow();
+    assertEquals(same, given.designates(shop), typed + " ~ " + stored);
+    assertEquals(same, shop.designates(given), stored + " ~ " + typed);
+  }
+
+  @ParameterizedTest
   @NullAndEmptySource
   @ValueSource(
       strings = {
