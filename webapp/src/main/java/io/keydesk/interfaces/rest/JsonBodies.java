@@ -48,6 +48,9 @@ public class JsonBodies {
       if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
         return null;
       }
+      if (value instanceof JsonNumber number) {
+        return number.toString(); // an order number sent as a JSON number, as JSON-B reads it
+      }
       if (!(value instanceof JsonString str)) {
         throw new JsonbException("not a string");
       }

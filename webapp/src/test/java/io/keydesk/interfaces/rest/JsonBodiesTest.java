@@ -124,5 +124,7 @@ class JsonBodiesTest {
         bodies.jsonb().fromJson("{\"text\":\"line 1\\nline 2\\r\\n\\tend 卡密 ✓\"}", Note.class);
     assertEquals("line 1\nline 2\r\n\tend 卡密 ✓", kept.text());
     assertEquals(null, bodies.jsonb().fromJson("{\"text\":null}", Note.class).text());
+    assertEquals(
+        "20261125001", bodies.jsonb().fromJson("{\"text\":20261125001}", Note.class).text());
   }
 }
