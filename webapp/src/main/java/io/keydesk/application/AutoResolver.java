@@ -43,6 +43,8 @@ public class AutoResolver {
     DELIVERED_FROM_STOCK,
     REFUNDED_OUT_OF_STOCK,
     REPLACED,
+    /** A key the supplier verified defective, refunded because no replacement was in stock. */
+    REFUNDED_DEFECTIVE,
     REFUNDED
   }
 
@@ -55,7 +57,6 @@ public class AutoResolver {
     SUPPLIER_REDEEMED,
     SUPPLIER_VALID,
     SUPPLIER_UNAVAILABLE,
-    NO_STOCK,
     KEY_REVEALED,
     KEY_NOT_REFUNDABLE,
     USAGE_HELP,
@@ -329,7 +330,7 @@ public class AutoResolver {
     Order order = ticket.order();
     List<CardKey> stock = orders.takeFromStock(order.product(), 1);
     if (stock.isEmpty()) {
-      return review(ticket, now, Review.NO_STOCK);
+      return refundDefective(ticket, key, actor, now);
     }
     CardKey replacement = order.deliverFromStock(stock.get(0), null, now);
     key.replaceWith(replacement, now);
@@ -345,6 +346,36 @@ public class AutoResolver {
         null,
         List.of(),
         replacement.keyIndex() + 1);
+  }
+
+  /**
+   * A verified defective key with nothing in stock to replace it: the buyer paid for a key that
+   * does not work, so its share of the order is refunded now rather than after an agent's shift
+   * (the same reasoning as a key never delivered and out of stock). The key is marked so that it is
+   * neither replaced nor refunded again.
+   */
+  private Outcome refundDefective(Ticket ticket, CardKey key, Actor actor, Instant now) {
+    Order order = ticket.order();
+    key.refundDefective(now);
+    events.keyStatusChanged(key, now);
+    BigDecimal amount = share(order, 1);
+    refund(
+        ticket,
+        List.of(key.keyIndex()),
+        amount,
+        "the supplier verified the key defective; no replacement in stock");
+    return resolved(
+        ticket,
+        actor,
+        now,
+        Resolution.REFUNDED,
+        Action.REFUNDED_DEFECTIVE,
+        List.of(),
+        amount,
+        List.of(key.keyIndex()),
+        amount.toPlainString(),
+        order.currency(),
+        key.keyIndex() + 1);
   }
 
   private Outcome wrongPurchase(Ticket ticket, Actor actor, Instant now) {

@@ -193,6 +193,45 @@ class AutomationIT extends ApiIT {
   }
 
   @Test
+  void aVerifiedDefectiveKeyWithNoReplacementInStockIsRefundedOnce() throws Exception {
+    String sku = Api.unique("DEFOOS");
+    Buyer buyer = claims.buyer(sku, "IT-SUP", "IT-DEFECT-" + sku);
+
+    JsonObject t =
+        claims
+            .file(
+                buyer,
+                "INVALID_KEY",
+                Api.uniqueIp(),
+                Map.of("errorText", "E-102 invalid code", "language", "zh-CN"))
+            .json();
+
+    assertEquals("AUTO", decision(t));
+    assertEquals("RESOLVED", t.getString("status"));
+    assertEquals("REFUNDED", t.getString("resolution"));
+    assertEquals("REFUNDED_DEFECTIVE", t.getString("autoAction"));
+    assertTrue(t.getString("resolutionNote").contains("退款"), t.getString("resolutionNote"));
+    assertEquals(List.of("REFUNDED"), keyStatuses(t));
+    assertEquals(1, refundWebhooks(buyer.orderNo()));
+    assertEquals(0, inStock(sku), "a defective key never goes back to stock");
+    assertEquals(
+        1,
+        count(
+            "SELECT defect_count FROM key_batch b JOIN product p ON p.id = b.product_id"
+                + " WHERE p.sku = ? AND b.code = ?",
+            sku,
+            "B-" + sku));
+
+    claims.stock(sku, "S-1", "STOCK-" + sku + "-1");
+    JsonObject again =
+        claims.file(buyer, "INVALID_KEY", Api.uniqueIp(), Map.of("keyIndex", 0)).json();
+
+    assertEquals("IN_REVIEW", again.getString("status"), "neither replaced nor refunded twice");
+    assertEquals(1, refundWebhooks(buyer.orderNo()));
+    assertEquals(1, inStock(sku));
+  }
+
+  @Test
   void aKeyTheSupplierReportsRedeemedGoesToReviewWithASignal() throws Exception {
     String sku = Api.unique("RED");
     Buyer buyer = claims.buyer(sku, "IT-SUP", "IT-USED-" + sku);

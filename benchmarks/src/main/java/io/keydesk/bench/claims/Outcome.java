@@ -32,7 +32,12 @@ record Outcome(
 
   /** Automatic actions that hand the buyer money or a key they did not have before. */
   static final Set<String> PAYOUTS =
-      Set.of("REFUNDED", "REPLACED", "DELIVERED_FROM_STOCK", "REFUNDED_OUT_OF_STOCK");
+      Set.of(
+          "REFUNDED",
+          "REPLACED",
+          "REFUNDED_DEFECTIVE",
+          "DELIVERED_FROM_STOCK",
+          "REFUNDED_OUT_OF_STOCK");
 
   Outcome {
     reasons = reasons == null ? List.of() : List.copyOf(reasons);

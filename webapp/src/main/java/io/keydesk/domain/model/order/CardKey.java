@@ -151,6 +151,25 @@ public class CardKey {
   }
 
   /** A delivered key that was not replaced before. */
+  /**
+   * The supplier verified this key defective and no replacement is in stock: the key is refunded,
+   * never to be sold again — marked {@code REFUNDED} with the time it was found defective, and its
+   * batch counts the defect as for a replacement. Once per key, like {@link #replaceWith}.
+   */
+  public void refundDefective(Instant at) {
+    if (!mayBeReplaced()) {
+      throw new DomainException(
+          "key-not-replaceable",
+          replacedBy != null ? "the key was already replaced once" : "the key is " + status);
+    }
+    this.status = CardKeyStatus.REFUNDED;
+    this.defectiveAt = notNull(at, "at");
+    this.refundedAt = at;
+    if (batch != null) {
+      batch.recordDefect(at);
+    }
+  }
+
   public boolean mayBeReplaced() {
     return status == CardKeyStatus.DELIVERED && replacedBy == null;
   }

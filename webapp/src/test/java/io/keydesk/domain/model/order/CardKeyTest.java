@@ -97,4 +97,20 @@ class CardKeyTest {
     assertThrows(IllegalStateException.class, () -> key.refundWithoutRestock(T1));
     assertEquals(CardKeyStatus.DELIVERED, key.status());
   }
+
+  @Test
+  void aDefectiveKeyRefundedForLackOfStockIsNeitherReplacedNorRefundedAgain() {
+    key.refundDefective(T1);
+
+    assertEquals(CardKeyStatus.REFUNDED, key.status());
+    assertEquals(Optional.of(T1), key.defectiveAt());
+    assertEquals(Optional.of(T1), key.refundedAt());
+    assertFalse(key.mayBeReplaced());
+    assertFalse(key.mayBeRefunded());
+    assertEquals(
+        "key-not-replaceable",
+        assertThrows(DomainException.class, () -> key.refundDefective(T2)).code());
+    assertThrows(DomainException.class, () -> key.refundToStock(T2));
+    assertThrows(DomainException.class, () -> key.refundWithoutRestock(T2));
+  }
 }
