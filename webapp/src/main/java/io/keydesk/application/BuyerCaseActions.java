@@ -28,6 +28,7 @@ public class BuyerCaseActions {
   @Inject Audit audit;
   @Inject TicketNotices notices;
   @Inject Clock clock;
+  @Inject BuyerTexts texts;
 
   /**
    * The buyer asks for a human: the case goes to review (a resolved case within the reopen window
@@ -45,6 +46,25 @@ public class BuyerCaseActions {
       events.ticketChanged(ticket, now);
       audit.record(Actor.buyer(), "buyer.handoff", "ticket", ticketNo, textDetails(reason), now);
     }
+    return Views.ticket(ticket, false);
+  }
+
+  /**
+   * The buyer says the problem is solved: the open case is resolved (ANSWERED) by the buyer, with
+   * their comment if they left one, and leaves the agents' queue; it can be reopened within the
+   * window. Nobody is notified: the buyer did it.
+   */
+  @Transactional
+  public TicketView markSolved(BuyerIdentity buyer, String ticketNo, String comment) {
+    Ticket ticket = own(buyer, ticketNo);
+    Instant now = clock.instant();
+    if (comment != null) {
+      checkText("comment", comment, Ticket.MAX_RATING_COMMENT);
+    }
+    String said = texts.text(ticket.language(), "buyer.solved");
+    ticket.solvedByBuyer(comment == null ? said : said + " " + comment.strip(), now);
+    events.ticketChanged(ticket, now);
+    audit.record(Actor.buyer(), "buyer.solved", "ticket", ticketNo, textDetails(comment), now);
     return Views.ticket(ticket, false);
   }
 

@@ -200,10 +200,46 @@ class CaseActionsIT extends ApiIT {
   }
 
   @Test
+  void theBuyerSaysTheProblemIsSolvedAndTheCaseLeavesTheQueueWithoutAnAgent() throws Exception {
+    Case c = file("OTHER");
+    Answer tooLong = post(c, "solved", "{\"comment\":\"" + "x".repeat(1001) + "\"}");
+    assertEquals(400, tooLong.status(), tooLong.body());
+    assertEquals(
+        "comment", tooLong.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+
+    Answer solved = post(c, "solved", "{\"comment\":\"The mail was in my spam folder\"}");
+    assertEquals(200, solved.status(), solved.body());
+    JsonObject ticket = solved.json();
+    assertEquals("RESOLVED", ticket.getString("status"));
+    assertEquals("ANSWERED", ticket.getString("resolution"));
+    assertTrue(
+        ticket.getString("resolutionNote").contains("The mail was in my spam folder"),
+        ticket.toString());
+    JsonArray timeline = ticket.getJsonArray("timeline");
+    JsonObject last = timeline.getJsonObject(timeline.size() - 1);
+    assertEquals("BUYER", last.getString("actorType"));
+    assertEquals("RESOLVED", last.getString("toStatus"));
+    String agent = api.staffToken("agent", "agent-demo-pass");
+    Answer queue = api.get("/api/v1/ops/tickets?status=IN_REVIEW&size=100", Api.bearer(agent));
+    assertFalse(queue.body().contains(c.ticketNo()), "no longer waiting for an agent");
+    assertEquals(1, count("outbox_event", c.ticketNo(), "TicketTransitioned", "RESOLVED"));
+    assertEquals(1, audited(c.ticketNo(), "buyer.solved"));
+
+    Answer twice = post(c, "solved", "");
+    assertEquals(409, twice.status(), twice.body());
+    assertEquals("urn:keydesk:problem:illegal-transition", twice.json().getString("type"));
+    Answer reopened = post(c, "reopen", "{\"reason\":\"It stopped working again\"}");
+    assertEquals(200, reopened.status(), reopened.body());
+    Answer again = post(c, "solved", "");
+    assertEquals(200, again.status(), again.body());
+    assertEquals("RESOLVED", again.json().getString("status"));
+  }
+
+  @Test
   void anotherBuyersCaseIsNotFound() {
     Case mine = file("PAYMENT_ISSUE");
     Case theirs = file("PAYMENT_ISSUE");
-    for (String action : List.of("handoff", "reopen", "rating")) {
+    for (String action : List.of("handoff", "reopen", "rating", "solved")) {
       Answer a =
           api.post(
               "/api/v1/tickets/" + theirs.ticketNo() + "/" + action,

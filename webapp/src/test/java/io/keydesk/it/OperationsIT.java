@@ -71,6 +71,7 @@ class OperationsIT extends ApiIT {
           "/api/v1/tickets/{ticketNo}/attachments/{id}",
           "/api/v1/tickets/{ticketNo}/handoff",
           "/api/v1/tickets/{ticketNo}/reopen",
+          "/api/v1/tickets/{ticketNo}/solved",
           "/api/v1/tickets/{ticketNo}/rating",
           "/api/v1/classify",
           "/api/v1/ops/fraud-signals",
@@ -136,7 +137,10 @@ class OperationsIT extends ApiIT {
             defects.add(name + ": request body without fields " + schema);
           }
           boolean optional =
-              name.endsWith("/handoff") || name.endsWith("/code") || name.endsWith("/delivery");
+              name.endsWith("/handoff")
+                  || name.endsWith("/solved")
+                  || name.endsWith("/code")
+                  || name.endsWith("/delivery");
           if (!optional && !body.getBoolean("required", false)) {
             defects.add(name + ": request body not marked required");
           }

@@ -210,4 +210,44 @@ class PortalJourneyIT extends BrowserIT {
     buyer.shoot("22-rules-zh");
     buyer.assertFitsTheScreen();
   }
+
+  @Test
+  void aBuyerWhoseProblemWentAwayClosesTheCaseThemselvesInTheirLanguage() {
+    String orderNo = Api.unique("SOLVED");
+    String contact = orderNo.toLowerCase() + "@example.com";
+    assertEquals(200, api.importOrder(orderNo, contact, "WEB-SKU", "K-" + orderNo).status());
+    String token = api.buyerToken(orderNo, contact);
+    Api.Answer filed =
+        api.post(
+            "/api/v1/tickets",
+            "{\"orderNo\":\""
+                + orderNo
+                + "\",\"category\":\"PAYMENT_ISSUE\",\"description\":\"我被扣了两次款\",\"language\":\"zh-CN\"}",
+            Api.bearer(token));
+    assertEquals(201, filed.status(), filed.body());
+    String ticketNo = filed.json().getString("ticketNo");
+
+    Browser buyer = open("buyer-solved", Device.PHONE, "zh-CN,zh");
+    buyer.get("/");
+    buyer.type("find:orderNo", orderNo);
+    buyer.type("find:contact", contact);
+    buyer.submit("find:submit");
+    buyer.waitFor(urlContains("/orders.xhtml"));
+    buyer.get("/ticket.xhtml?no=" + ticketNo);
+    buyer.waitFor(textToBe(By.id("status"), "客服处理中"));
+    assertEquals("问题已解决", buyer.driver.findElement(By.id("solved:markSolved")).getText());
+    buyer.shoot("60-ticket-solved-button-zh");
+    buyer.assertFitsTheScreen();
+
+    buyer.submit("solved:markSolved");
+    buyer.waitFor(textToBe(By.id("status"), "已解决"));
+    buyer.waitFor(textToBePresentInElementLocated(By.id("messages"), "很高兴问题已解决"));
+    assertTrue(buyer.text(By.id("resolution")).contains("您已确认问题已解决"));
+    assertTrue(buyer.all(By.id("solved:markSolved")).isEmpty(), "a resolved case has no button");
+    assertFalse(buyer.all(By.id("reopen:submit")).isEmpty(), "it can be reopened");
+    buyer.shoot("61-ticket-solved-zh");
+    assertEquals(
+        "RESOLVED",
+        api.get("/api/v1/tickets/" + ticketNo, Api.bearer(token)).json().getString("status"));
+  }
 }

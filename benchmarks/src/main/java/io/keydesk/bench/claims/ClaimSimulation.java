@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 /**
  * A month of realistic after-sales traffic through the public API of a real Keydesk (MariaDB,
@@ -303,6 +304,7 @@ public final class ClaimSimulation {
               null,
               null,
               null,
+              false,
               counted ? null : "the help answer was not counted as solved");
         }
       }
@@ -323,20 +325,32 @@ public final class ClaimSimulation {
           c.revealAfter() != null && "RESOLVED".equals(status)
               ? reveal(session(c), c, c.revealAfter())
               : null;
+      String decision = text(t.path("risk").path("decision"));
+      String reviewNote = reviewNote(t);
+      boolean solvedByBuyer = false;
+      if (c.kind() == CaseKind.INVALID_KEY_VALID
+          && "AUTO".equals(decision)
+          && "IN_REVIEW".equals(status)
+          && followsGuidance(c)) {
+        t = api.markSolved(session(c), text(t.path("ticketNo")), c.buyer().ip()).json();
+        status = text(t.path("status"));
+        solvedByBuyer = "RESOLVED".equals(status);
+      }
       List<String> reasons = new ArrayList<>();
       t.path("risk").path("reasons").forEach(r -> reasons.add(r.path("code").asText()));
       return new Outcome(
           c,
           false,
           text(t.path("ticketNo")),
-          text(t.path("risk").path("decision")),
+          decision,
           reasons,
           status,
           text(t.path("resolution")),
           text(t.path("autoAction")),
-          reviewNote(t),
+          reviewNote,
           revealedBefore,
           revealedAfter,
+          solvedByBuyer,
           Boolean.FALSE.equals(revealedBefore)
               ? "the key could not be shown before the claim"
               : null);
@@ -365,6 +379,14 @@ public final class ClaimSimulation {
         productArticles++;
         LOG.log(INFO, "Stock of {0}: {1} keys", sku, n);
       }
+    }
+
+    /**
+     * Whether the guidance fits this buyer's case ({@link Mix#GUIDANCE_FITS}): drawn per case from
+     * the seed, apart from the plan's own random sequence, so the plan stays what it was.
+     */
+    private boolean followsGuidance(Case c) {
+      return new SplittableRandom(plan.seed() * 31 + c.id()).nextDouble() < Mix.GUIDANCE_FITS;
     }
 
     private String session(Case c) {

@@ -34,6 +34,13 @@ public final class Mix {
   public static final double HELP_ANSWER_FITS = 0.60;
 
   /**
+   * Of honest "invalid" cases whose key the supplier says is valid: the guidance in the answer
+   * (type it exactly, the right store and region, the product's redemption guide) fits, and the
+   * buyer then says the problem is solved. The same assumption as for help answers.
+   */
+  public static final double GUIDANCE_FITS = HELP_ANSWER_FITS;
+
+  /**
    * Of honest "not received" cases with a delivered key: the buyer then shows it (code by mail).
    */
   public static final double REVEAL_AFTER_REDELIVERY = 0.30;

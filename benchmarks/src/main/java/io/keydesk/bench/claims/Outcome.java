@@ -14,6 +14,8 @@ import java.util.Set;
  * @param reviewNote why the case went to an agent, as the ticket's timeline says it
  * @param revealedBefore whether the key shown before the claim was shown (null: none asked)
  * @param revealedAfter whether the key shown after the claim was shown (null: none asked)
+ * @param solvedByBuyer the buyer followed the guidance in the answer and said the problem was
+ *     solved before any agent acted
  * @param error what went wrong when the API answered something unexpected; null otherwise
  */
 record Outcome(
@@ -28,6 +30,7 @@ record Outcome(
     String reviewNote,
     Boolean revealedBefore,
     Boolean revealedAfter,
+    boolean solvedByBuyer,
     String error) {
 
   /** Automatic actions that hand the buyer money or a key they did not have before. */
@@ -44,16 +47,20 @@ record Outcome(
   }
 
   static Outcome failed(Case c, String error) {
-    return new Outcome(c, false, null, null, List.of(), null, null, null, null, null, null, error);
+    return new Outcome(
+        c, false, null, null, List.of(), null, null, null, null, null, null, false, error);
   }
 
   boolean ticket() {
     return ticketNo != null;
   }
 
-  /** Resolved without a human: a help answer, or an automatic action. */
+  /**
+   * Resolved without a human: a help answer, an automatic action, or the automatic path's guidance
+   * that the buyer said solved the problem before an agent acted.
+   */
   boolean selfResolved() {
-    return deflected || (autoAction != null && "RESOLVED".equals(status));
+    return deflected || solvedByBuyer || (autoAction != null && "RESOLVED".equals(status));
   }
 
   boolean payout() {

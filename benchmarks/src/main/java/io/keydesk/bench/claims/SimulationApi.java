@@ -201,6 +201,15 @@ final class SimulationApi {
     return a;
   }
 
+  /** The buyer says the problem of an open case is solved. */
+  Answer markSolved(String token, String ticketNo, String ip) {
+    Map<String, String> headers = new LinkedHashMap<>(bearer(token));
+    headers.put("X-Forwarded-For", ip);
+    Answer a = post("/api/v1/tickets/" + ticketNo + "/solved", JSON.createObjectNode(), headers);
+    expect(200, a, "say case " + ticketNo + " is solved");
+    return a;
+  }
+
   /** Files the case's claim; the answer is returned whatever its status. */
   Answer fileTicket(String token, Case c, String idempotencyKey) {
     ObjectNode body = JSON.createObjectNode();

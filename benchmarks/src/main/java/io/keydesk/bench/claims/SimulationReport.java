@@ -151,7 +151,7 @@ final class SimulationReport {
     md.append("| goal | target | result | met |\n|---|---|---|---|\n");
     goal(
         md,
-        "cases self-resolved (automatic action or help answer), all",
+        "cases self-resolved (automatic action, help answer or the automatic guidance), all",
         "≥ 80%",
         share(selfResolved, outcomes.size()),
         ratio(selfResolved, outcomes.size()) >= 0.8);
@@ -422,6 +422,8 @@ final class SimulationReport {
     for (Outcome o : list) {
       if (o.deflected()) {
         counts.merge("help answer", 1L, Long::sum);
+      } else if (o.solvedByBuyer()) {
+        counts.merge("guidance, then the buyer said solved", 1L, Long::sum);
       } else if (o.selfResolved()) {
         counts.merge(o.autoAction(), 1L, Long::sum);
       }

@@ -87,7 +87,40 @@ class SimulationReportTest {
         null,
         null,
         null,
+        false,
         null);
+  }
+
+  @Test
+  void aCaseTheBuyerSaidSolvedAfterTheGuidanceCountsAsSelfResolved() {
+    List<Outcome> outcomes = new ArrayList<>();
+    for (Case c : PLAN.cases()) {
+      if (c.kind() == CaseKind.INVALID_KEY_VALID) {
+        outcomes.add(
+            new Outcome(
+                c,
+                false,
+                "KD-" + c.id(),
+                "AUTO",
+                List.of(),
+                "RESOLVED",
+                "ANSWERED",
+                null,
+                "The supplier reports the key as valid and unused",
+                null,
+                null,
+                true,
+                null));
+      } else if (c.honest()) {
+        outcomes.add(review(c, "AMOUNT_OVER_LIMIT"));
+      }
+    }
+    long valid = outcomes.size() - outcomes.stream().filter(o -> !o.solvedByBuyer()).count();
+    assertTrue(valid > 0);
+    assertTrue(outcomes.stream().filter(Outcome::solvedByBuyer).allMatch(Outcome::selfResolved));
+    assertTrue(outcomes.stream().filter(o -> !o.solvedByBuyer()).noneMatch(Outcome::selfResolved));
+    String md = SimulationReport.markdown(PLAN, outcomes, facts());
+    assertTrue(md.contains("guidance, then the buyer said solved " + valid), md);
   }
 
   private static Outcome review(Case c, String reason) {
@@ -103,6 +136,7 @@ class SimulationReportTest {
         "An agent will look at this case",
         null,
         null,
+        false,
         null);
   }
 

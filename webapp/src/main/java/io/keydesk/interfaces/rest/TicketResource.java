@@ -63,6 +63,9 @@ public class TicketResource {
   @Schema(name = "HandoffRequest")
   public record HandoffRequest(@Size(min = 1, max = 4000) String reason) {}
 
+  @Schema(name = "SolvedRequest")
+  public record SolvedRequest(@Size(min = 1, max = 1000) String comment) {}
+
   /** Why the buyer reopens a resolved case. */
   @Schema(name = "ReopenRequest")
   public record ReopenRequest(@NotBlank @Size(max = 4000) String reason) {}
@@ -283,6 +286,47 @@ public class TicketResource {
             ? new HandoffRequest(null)
             : bodies.read(body, HandoffRequest.class);
     return Conflicts.retryOnce(() -> caseActions.handOff(buyer, ticketNo, req.reason()));
+  }
+
+  @POST
+  @Path("{ticketNo}/solved")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Say the problem is solved",
+      description =
+          "The buyer's own answer to an open case (the mail turned up, the key works in the"
+              + " right store): the case is RESOLVED with resolution ANSWERED by the buyer and"
+              + " leaves the agents' queue; it can be reopened within 7 days. The body may be empty"
+              + " or {\"comment\": \"…\"} (at most 1000 characters), kept in the resolution note.")
+  @APIResponses({
+    @APIResponse(
+        responseCode = "200",
+        description = "The case, now resolved",
+        content =
+            @Content(
+                mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = io.keydesk.application.Views.TicketView.class))),
+    @APIResponse(responseCode = "400", description = "A blank or too long comment"),
+    @APIResponse(responseCode = "404", description = "No such ticket among the buyer's"),
+    @APIResponse(
+        responseCode = "409",
+        description = "Already resolved or closed (illegal-transition)")
+  })
+  public TicketView solved(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @PathParam("ticketNo") String ticketNo,
+      @RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "SolvedRequest")))
+          String body) {
+    BuyerIdentity buyer = auth.require(authorization);
+    SolvedRequest req =
+        body == null || body.isBlank()
+            ? new SolvedRequest(null)
+            : bodies.read(body, SolvedRequest.class);
+    return Conflicts.retryOnce(() -> caseActions.markSolved(buyer, ticketNo, req.comment()));
   }
 
   @POST

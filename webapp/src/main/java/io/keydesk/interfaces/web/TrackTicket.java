@@ -205,6 +205,11 @@ public class TrackTicket implements Serializable {
     act(buyer -> actions.handOff(buyer, no, null), "ticket.handedOff");
   }
 
+  /** "My problem is solved": the buyer resolves their own open case. */
+  public void markSolved() {
+    act(buyer -> actions.markSolved(buyer, no, null), "ticket.solvedDone");
+  }
+
   public void reopen() {
     act(buyer -> actions.reopen(buyer, no, reopenReason), "ticket.reopened");
     if (ticket != null && TicketStatus.valueOf(ticket.status()).isOpen()) {

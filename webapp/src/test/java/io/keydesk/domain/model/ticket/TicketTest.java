@@ -406,6 +406,24 @@ class TicketTest {
     }
 
     @Test
+    void theBuyerMaySayAnOpenCaseIsSolvedOnceAndReopenItLater() {
+      Ticket t = open();
+      t.sendToReview(Actor.SYSTEM, "An agent will help you use the key.", at(1));
+
+      t.solvedByBuyer("You said the problem is solved.", at(5));
+
+      assertEquals(TicketStatus.RESOLVED, t.status());
+      assertEquals(Optional.of(Resolution.ANSWERED), t.resolution());
+      assertEquals(Optional.empty(), t.firstResponseAt(), "no agent responded");
+      assertThrows(IllegalTransitionException.class, () -> t.solvedByBuyer("again", at(6)));
+      t.reopen("It stopped working", Actor.buyer(), at(7));
+      t.solvedByBuyer("You said the problem is solved.", at(8));
+      assertEquals(TicketStatus.RESOLVED, t.status());
+      t.close(Actor.SYSTEM, at(9));
+      assertThrows(IllegalTransitionException.class, () -> t.solvedByBuyer("closed", at(10)));
+    }
+
+    @Test
     void aResolvedTicketRefusesMessagesUntilReopened() {
       Ticket t = open();
       t.resolve(Resolution.ANSWERED, "See the guide.", AGENT, at(15));
