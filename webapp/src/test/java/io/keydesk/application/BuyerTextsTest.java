@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every sentence the claim flow writes to a buyer exists in both languages and formats fully. */
 class BuyerTextsTest {
   private static List<String> keys() {
-    List<String> keys = new ArrayList<>(List.of("claim.review", "claim.blocked"));
+    List<String> keys = new ArrayList<>(List.of("claim.review", "claim.blocked", "buyer.solved"));
     for (AutoResolver.Action a : AutoResolver.Action.values()) {
       keys.add("auto." + a.name());
     }
@@ -33,6 +33,14 @@ class BuyerTextsTest {
       String text = BuyerTexts.of(language, key, "100.00", "CNY", 2, 1);
       assertFalse(text.isBlank(), key);
       assertFalse(text.contains("{"), key + ": " + text);
+      String raw =
+          java.util.ResourceBundle.getBundle(
+                  BuyerTexts.BUNDLE,
+                  language.equals("en") ? java.util.Locale.ENGLISH : java.util.Locale.CHINA)
+              .getString(key);
+      assertTrue(
+          raw.replace("''", "").indexOf('\'') < 0,
+          key + ": a lone apostrophe is MessageFormat's quote and disappears; write '' — " + raw);
     }
   }
 
