@@ -222,6 +222,49 @@ class FilingFlowIT extends BrowserIT {
     assertTrue(buyer.all(By.id("form:next")).isEmpty(), "expert mode is remembered");
   }
 
+  @Test
+  void aKeyTheSupplierSaysIsValidGetsGuidanceAndTheBuyerClosesTheCaseWhenItWorks() {
+    String email = Api.unique("flow").toLowerCase() + "@example.com";
+    String sku = Api.unique("FLOW-SKU");
+    String valid = order(email, sku, "WORKS-" + Api.unique("K"));
+    Browser buyer = signIn("valid", email, valid);
+
+    start(buyer, valid);
+    buyer.click(By.cssSelector("input[type=radio][value=INVALID_KEY]"));
+    buyer.waitFor(
+        d -> d.findElement(By.cssSelector("input[type=radio][value=INVALID_KEY]")).isSelected());
+    if (!buyer.all(By.id("form:description")).isEmpty()) {
+      buyer.type("form:description", "Steam says the code is invalid");
+    }
+    buyer.submit("form:next");
+    skipAnswers(buyer);
+    if (!buyer.all(By.id("form:description")).isEmpty()) {
+      buyer.type("form:description", "Steam says the code is invalid");
+      buyer.submit("form:next");
+    }
+    buyer.type("form:errorText", "Steam: invalid product code");
+    buyer.submit("form:next");
+    buyer.submit("form:submit");
+    outcome(buyer, "An agent will handle your case");
+    assertTrue(
+        buyer.text(By.id("reviewReason")).contains("valid and unused"),
+        buyer.text(By.id("reviewReason")));
+    assertTrue(
+        buyer.text(By.id("reviewReason")).contains("product's redemption guide"),
+        "the apostrophe survives: " + buyer.text(By.id("reviewReason")));
+    buyer.shoot("40-flow-valid-key-guidance");
+    buyer.assertFitsTheScreen();
+
+    buyer.submit("form:markSolved");
+    outcome(buyer, "Glad it works");
+    assertTrue(buyer.all(By.id("form:markSolved")).isEmpty());
+    buyer.shoot("41-flow-valid-key-solved");
+    String token = api.buyerToken(valid, email);
+    JsonObject ticket =
+        api.get("/api/v1/buyer/tickets", Api.bearer(token)).array().getJsonObject(0);
+    assertEquals("RESOLVED", ticket.getString("status"), ticket.toString());
+  }
+
   private String order(String email, String sku, String code) {
     String orderNo = Api.unique("FLOW");
     claims.order(orderNo, email, sku, "SUP-FLOW", 1, "30.00", code);

@@ -2,6 +2,7 @@ package io.keydesk.interfaces.web;
 
 import io.keydesk.application.AccessTokens.BuyerIdentity;
 import io.keydesk.application.ArticleViews.AnswerView;
+import io.keydesk.application.BuyerCaseActions;
 import io.keydesk.application.BuyerTicketService;
 import io.keydesk.application.CategoryNeededException;
 import io.keydesk.application.ClaimProcessor;
@@ -73,6 +74,7 @@ public class FileTicketForm implements Serializable {
 
   @Inject BuyerSession session;
   @Inject BuyerTicketService service;
+  @Inject BuyerCaseActions caseActions;
   @Inject TicketAttachments attachments;
   @Inject KnowledgeBase knowledgeBase;
   @Inject TicketClassifier classifier;
@@ -307,6 +309,26 @@ public class FileTicketForm implements Serializable {
     file(false);
   }
 
+  /**
+   * "My problem is solved" on the outcome of a queued case: the guidance in the answer (e.g. for a
+   * key the supplier reports valid) worked, so the buyer closes the case without an agent.
+   */
+  public void markSolved() {
+    if (outcome == null) {
+      return;
+    }
+    session
+        .requireOrRedirect()
+        .ifPresent(
+            buyer -> {
+              try {
+                outcome = caseActions.markSolved(buyer, outcome.ticketNo(), null);
+              } catch (DomainException e) {
+                Pages.error(null, "ticket.refused.state");
+              }
+            });
+  }
+
   /** "Talk to a human": files what was entered so far for an agent, on any step. */
   public void handoff() {
     if (order().isEmpty()) {
@@ -530,6 +552,14 @@ public class FileTicketForm implements Serializable {
       }
     }
     return reason;
+  }
+
+  /** The buyer closed the case from its outcome ({@link #markSolved}). */
+  public boolean isSolvedByBuyer() {
+    return outcome != null
+        && outcome.autoAction() == null
+        && TicketStatus.valueOf(outcome.status()) == TicketStatus.RESOLVED
+        && "ANSWERED".equals(outcome.resolution());
   }
 
   public boolean isRefused() {
