@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -218,36 +219,52 @@ public class JpaRiskRepository implements RiskRepository {
   @Override
   public RiskFacts.Velocity velocity(
       String contact, String clientIp, String deviceId, Instant now) {
-    long[] byContact = counts("buyer_contact", contact, now);
-    long[] byIp = counts("client_ip", clientIp, now);
-    long[] byDevice = counts("device_id", deviceId, now);
+    // One round trip: a row per subject the claim has (UNION ALL of the same indexed count).
+    Map<String, String> subjects = new LinkedHashMap<>();
+    if (contact != null) {
+      subjects.put("buyer_contact", contact);
+    }
+    if (clientIp != null) {
+      subjects.put("client_ip", clientIp);
+    }
+    if (deviceId != null) {
+      subjects.put("device_id", deviceId);
+    }
+    Map<String, long[]> counts = new HashMap<>();
+    if (!subjects.isEmpty()) {
+      StringBuilder sql = new StringBuilder();
+      List<Object> parameters = new ArrayList<>();
+      for (Map.Entry<String, String> subject : subjects.entrySet()) {
+        sql.append(sql.length() == 0 ? "" : " UNION ALL ")
+            .append("SELECT '")
+            .append(subject.getKey())
+            .append("', COALESCE(SUM(r.created_at >= ?), 0), COUNT(*) FROM (SELECT created_at FROM")
+            .append(" ticket WHERE ")
+            .append(subject.getKey())
+            .append(" = ? AND created_at >= ? ORDER BY created_at DESC LIMIT ")
+            .append(COUNT_CAP)
+            .append(") r");
+        parameters.add(utc(now.minus(DAY)));
+        parameters.add(subject.getValue());
+        parameters.add(utc(now.minus(MONTH)));
+      }
+      var query = em.createNativeQuery(sql.toString());
+      for (int i = 0; i < parameters.size(); i++) {
+        query.setParameter(i + 1, parameters.get(i));
+      }
+      for (Object result : query.getResultList()) {
+        Object[] row = (Object[]) result;
+        counts.put(
+            String.valueOf(row[0]),
+            new long[] {((Number) row[1]).longValue(), ((Number) row[2]).longValue()});
+      }
+    }
+    long[] none = {-1, -1};
+    long[] byContact = contact == null ? none : counts.get("buyer_contact");
+    long[] byIp = clientIp == null ? none : counts.get("client_ip");
+    long[] byDevice = deviceId == null ? none : counts.get("device_id");
     return new RiskFacts.Velocity(
         byContact[0], byContact[1], byIp[0], byIp[1], byDevice[0], byDevice[1]);
-  }
-
-  /**
-   * Claims in the last day and the last 30 days where {@code column} is {@code value}, each counted
-   * up to {@link #COUNT_CAP}: the engine only asks whether a threshold is reached, and a busy
-   * address (a proxy, a benchmark) must not make every claim count thousands of rows.
-   */
-  private long[] counts(String column, String value, Instant now) {
-    if (value == null) {
-      return new long[] {-1, -1};
-    }
-    Object[] row =
-        (Object[])
-            em.createNativeQuery(
-                    "SELECT COALESCE(SUM(r.created_at >= ?), 0), COUNT(*) FROM (SELECT created_at"
-                        + " FROM ticket WHERE "
-                        + column
-                        + " = ? AND created_at >= ? ORDER BY created_at DESC LIMIT "
-                        + COUNT_CAP
-                        + ") r")
-                .setParameter(1, utc(now.minus(DAY)))
-                .setParameter(2, value)
-                .setParameter(3, utc(now.minus(MONTH)))
-                .getSingleResult();
-    return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
   }
 
   @Override
@@ -274,28 +291,23 @@ public class JpaRiskRepository implements RiskRepository {
 
   @Override
   public CreditHistory credit(String contact) {
-    long orders =
-        ((Number)
-                em.createNativeQuery(
-                        "SELECT COUNT(*) FROM shop_order WHERE buyer_email = ? OR buyer_phone = ?")
-                    .setParameter(1, contact)
-                    .setParameter(2, contact)
-                    .getSingleResult())
-            .longValue();
     Object[] row =
         (Object[])
             em.createNativeQuery(
-                    "SELECT COALESCE(SUM(resolution IN ('REDELIVERED', 'REPLACED', 'REFUNDED',"
+                    "SELECT (SELECT COUNT(*) FROM shop_order WHERE buyer_email = ? OR buyer_phone"
+                        + " = ?), COALESCE(SUM(resolution IN ('REDELIVERED', 'REPLACED', 'REFUNDED',"
                         + " 'ANSWERED')), 0), COALESCE(SUM(resolution = 'REJECTED'), 0),"
                         + " COALESCE(SUM(resolution = 'REFUNDED'), 0) FROM ticket WHERE"
                         + " buyer_contact = ?")
                 .setParameter(1, contact)
+                .setParameter(2, contact)
+                .setParameter(3, contact)
                 .getSingleResult();
     return new CreditHistory(
-        orders,
         ((Number) row[0]).longValue(),
         ((Number) row[1]).longValue(),
-        ((Number) row[2]).longValue());
+        ((Number) row[2]).longValue(),
+        ((Number) row[3]).longValue());
   }
 
   @Override
