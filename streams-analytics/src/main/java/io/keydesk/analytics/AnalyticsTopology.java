@@ -61,7 +61,7 @@ public final class AnalyticsTopology {
   static final Serde<TicketEvent> TICKET_EVENT = JsonSerde.binary(TicketEvent.class);
   static final Serde<CategoryCount> CATEGORY_COUNT = JsonSerde.of(CategoryCount.class);
   static final Serde<OrderInput> ORDER_INPUT = JsonSerde.binary(OrderInput.class);
-  static final Serde<Measure> MEASURE = JsonSerde.binary(Measure.class);
+  static final Serde<Measure> MEASURE = CompactSerde.MEASURE;
   static final Serde<ComplaintRate> COMPLAINT_RATE = JsonSerde.of(ComplaintRate.class);
   static final Serde<ProductAlert> PRODUCT_ALERT = JsonSerde.of(ProductAlert.class);
   static final Serde<FunnelDelta> FUNNEL_DELTA = JsonSerde.binary(FunnelDelta.class);

@@ -69,12 +69,12 @@ final class ComplaintRates implements ProcessorSupplier<String, Measure, String,
                 Stores.persistentWindowStore(
                     AnalyticsStores.COMPLAINT_BUCKETS, RETENTION, HOUR, false),
                 Serdes.String(),
-                JsonSerde.binary(RateBucket.class))
+                CompactSerde.RATE_BUCKET)
             .withCachingEnabled(),
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(AnalyticsStores.COMPLAINT_RATES),
                 Serdes.String(),
-                JsonSerde.binary(ComplaintRate.class))
+                CompactSerde.COMPLAINT_RATE)
             .withCachingEnabled());
   }
 
