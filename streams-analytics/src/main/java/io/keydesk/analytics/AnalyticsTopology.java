@@ -219,7 +219,7 @@ public final class AnalyticsTopology {
             Materialized.<String, FunnelStepCount, KeyValueStore<Bytes, byte[]>>as(
                     AnalyticsStores.FUNNEL_STEP_COUNTS)
                 .withKeySerde(STRING)
-                .withValueSerde(FUNNEL_STEP_COUNT))
+                .withValueSerde(CompactSerde.FUNNEL_STEP_COUNT))
         .toStream(Named.as("funnel-step-changes"))
         .to(
             Topics.FUNNEL_STEPS,

@@ -1,6 +1,7 @@
 package io.keydesk.analytics;
 
 import io.keydesk.events.ComplaintRate;
+import io.keydesk.events.FunnelStepCount;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,11 +17,11 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * A hand-written binary form for the job's hottest internal records — the {@link Measure}s on the
  * {@code complaint-measures} repartition topic (about one per input event) and the values of the
- * {@code complaint-rates} and {@code complaint-buckets} stores (several writes per measure) — where
- * encoding through Jackson cost more than the rest of the complaint-rate code (docs/benchmarks.md,
- * streams throughput). Fields are written in declaration order: strings as UTF-8 with their length
- * (-1 for null), numbers as fixed 8-byte big-endian values, instants as epoch seconds and
- * nanoseconds.
+ * {@code complaint-rates} and {@code complaint-buckets} stores (several writes per measure), and
+ * the {@code funnel-step-counts} store (read and written per funnel delta) — where encoding through
+ * Jackson cost more than the rest of the complaint-rate code (docs/benchmarks.md, streams
+ * throughput). Fields are written in declaration order: strings as UTF-8 with their length (-1 for
+ * null), numbers as fixed 8-byte big-endian values, instants as epoch seconds and nanoseconds.
  *
  * <p>Values start with {@link #MAGIC}, which neither JSON nor Smile ever does; anything else is
  * read as Smile or JSON ({@link JsonSerde#binary}), so stores and repartition topics written by an
@@ -110,6 +111,36 @@ abstract class CompactSerde<T> implements Serde<T> {
             b.byCategory.putAll(counts);
           }
           return b;
+        }
+      };
+
+  static final CompactSerde<FunnelStepCount> FUNNEL_STEP_COUNT =
+      new CompactSerde<>(FunnelStepCount.class) {
+        @Override
+        void write(Writer out, FunnelStepCount c) {
+          out.int64(c.schemaVersion());
+          out.string(c.step());
+          out.string(c.mode());
+          out.string(c.language());
+          out.string(c.channel());
+          out.instant(c.hourStart());
+          out.int64(c.entered());
+          out.int64(c.completed());
+          out.int64(c.abandoned());
+        }
+
+        @Override
+        FunnelStepCount read(Reader in) {
+          return new FunnelStepCount(
+              (int) in.int64(),
+              in.string(),
+              in.string(),
+              in.string(),
+              in.string(),
+              in.instant(),
+              in.int64(),
+              in.int64(),
+              in.int64());
         }
       };
 

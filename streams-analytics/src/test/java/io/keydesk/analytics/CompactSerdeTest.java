@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keydesk.events.ComplaintRate;
+import io.keydesk.events.FunnelStepCount;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -114,6 +115,31 @@ class CompactSerdeTest {
             CompactSerde.MEASURE
                 .deserializer()
                 .deserialize("t", Arrays.copyOf(bytes, bytes.length + 1)));
+  }
+
+  @Test
+  void funnelStepCountsRoundTripAndJsonOnesAreStillRead() {
+    FunnelStepCount count =
+        new FunnelStepCount(
+            1,
+            "CATEGORY",
+            "novice",
+            "zh-CN",
+            "web",
+            Instant.parse("2026-11-25T10:00:00Z"),
+            5,
+            3,
+            1);
+    FunnelStepCount empty = new FunnelStepCount(1, null, null, null, null, null, 0, 0, 0);
+    for (FunnelStepCount c : List.of(count, empty)) {
+      assertEquals(
+          c,
+          CompactSerde.FUNNEL_STEP_COUNT
+              .deserializer()
+              .deserialize("t", CompactSerde.FUNNEL_STEP_COUNT.serializer().serialize("t", c)));
+    }
+    byte[] json = JsonSerde.of(FunnelStepCount.class).serializer().serialize("t", count);
+    assertEquals(count, CompactSerde.FUNNEL_STEP_COUNT.deserializer().deserialize("t", json));
   }
 
   @Test
