@@ -61,7 +61,7 @@ public final class AnalyticsTopology {
   static final Serde<TicketEvent> TICKET_EVENT = JsonSerde.binary(TicketEvent.class);
   static final Serde<CategoryCount> CATEGORY_COUNT = JsonSerde.of(CategoryCount.class);
   static final Serde<OrderInput> ORDER_INPUT = JsonSerde.binary(OrderInput.class);
-  static final Serde<Measure> MEASURE = JsonSerde.binary(Measure.class);
+  static final Serde<Measure> MEASURE = CompactSerde.MEASURE;
   static final Serde<ComplaintRate> COMPLAINT_RATE = JsonSerde.of(ComplaintRate.class);
   static final Serde<ProductAlert> PRODUCT_ALERT = JsonSerde.of(ProductAlert.class);
   static final Serde<FunnelDelta> FUNNEL_DELTA = JsonSerde.binary(FunnelDelta.class);
@@ -219,7 +219,7 @@ public final class AnalyticsTopology {
             Materialized.<String, FunnelStepCount, KeyValueStore<Bytes, byte[]>>as(
                     AnalyticsStores.FUNNEL_STEP_COUNTS)
                 .withKeySerde(STRING)
-                .withValueSerde(FUNNEL_STEP_COUNT))
+                .withValueSerde(CompactSerde.FUNNEL_STEP_COUNT))
         .toStream(Named.as("funnel-step-changes"))
         .to(
             Topics.FUNNEL_STEPS,

@@ -69,12 +69,12 @@ final class ComplaintRates implements ProcessorSupplier<String, Measure, String,
                 Stores.persistentWindowStore(
                     AnalyticsStores.COMPLAINT_BUCKETS, RETENTION, HOUR, false),
                 Serdes.String(),
-                JsonSerde.binary(RateBucket.class))
+                CompactSerde.RATE_BUCKET)
             .withCachingEnabled(),
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(AnalyticsStores.COMPLAINT_RATES),
                 Serdes.String(),
-                JsonSerde.binary(ComplaintRate.class))
+                CompactSerde.COMPLAINT_RATE)
             .withCachingEnabled());
   }
 
@@ -83,7 +83,11 @@ final class ComplaintRates implements ProcessorSupplier<String, Measure, String,
     return new Processor<>() {
       private ProcessorContext<String, ComplaintRate> context;
       private WindowStore<String, RateBucket> buckets;
-      private KeyValueStore<String, ComplaintRate> rates;
+      private KeyValueStore<String, ComplaintRate> ratesStore;
+      private ValueCache<String, ComplaintRate> rates;
+
+      /** The buckets of the newest hours, by {@code scope|id} and hour start. */
+      private ValueCache<BucketKey, RateBucket> hourBuckets;
 
       /** Rate keys changed since the last publication → record time to publish them with. */
       private final Map<String, Long> changed = new LinkedHashMap<>();
@@ -94,7 +98,14 @@ final class ComplaintRates implements ProcessorSupplier<String, Measure, String,
       public void init(ProcessorContext<String, ComplaintRate> context) {
         this.context = context;
         this.buckets = context.getStateStore(AnalyticsStores.COMPLAINT_BUCKETS);
-        this.rates = context.getStateStore(AnalyticsStores.COMPLAINT_RATES);
+        this.ratesStore = context.getStateStore(AnalyticsStores.COMPLAINT_RATES);
+        this.rates = ValueCache.of(ratesStore);
+        this.hourBuckets =
+            ValueCache.of(
+                k -> buckets.fetch(k.key(), k.hour()),
+                (k, bucket) -> buckets.put(k.key(), bucket, k.hour()),
+                k -> buckets.put(k.key(), null, k.hour()),
+                ValueCache.DEFAULT_CAPACITY);
         context.schedule(PUBLISH_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> publish());
       }
 
@@ -113,12 +124,13 @@ final class ComplaintRates implements ProcessorSupplier<String, Measure, String,
         }
         Measure m = record.value();
         long hour = hourStart(time);
-        RateBucket bucket = buckets.fetch(record.key(), hour);
+        BucketKey bucketKey = new BucketKey(record.key(), hour);
+        RateBucket bucket = hourBuckets.get(bucketKey);
         if (bucket == null) {
           bucket = new RateBucket();
         }
         bucket.add(m);
-        buckets.put(record.key(), bucket, hour);
+        hourBuckets.put(bucketKey, bucket);
 
         long end = hour + HOUR.toMillis();
         ComplaintRate latest = rates.get(record.key() + "|1h");
@@ -147,7 +159,7 @@ final class ComplaintRates implements ProcessorSupplier<String, Measure, String,
       private void publish() {
         if (publishAll) {
           publishAll = false;
-          try (KeyValueIterator<String, ComplaintRate> all = rates.all()) {
+          try (KeyValueIterator<String, ComplaintRate> all = ratesStore.all()) {
             while (all.hasNext()) {
               KeyValue<String, ComplaintRate> next = all.next();
               changed.putIfAbsent(next.key, next.value.windowEnd().toEpochMilli() - 1);
@@ -200,6 +212,9 @@ final class ComplaintRates implements ProcessorSupplier<String, Measure, String,
       }
     };
   }
+
+  /** One hourly bucket of one {@code scope|id}. */
+  private record BucketKey(String key, long hour) {}
 
   /** {@code current} with one more measure of an hour inside its window. */
   static ComplaintRate plus(ComplaintRate current, Measure m) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.keydesk.events.CardKeyEvent;
 import io.keydesk.events.EventTypes;
@@ -14,6 +15,7 @@ import io.keydesk.events.FunnelEvent;
 import io.keydesk.events.OrderEvent;
 import io.keydesk.events.TicketEvent;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -219,6 +221,9 @@ final class EventParser<T> {
         .coercionConfigFor(LogicalType.Integer)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
     mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    mapper.registerModule(
+        new SimpleModule("fast-instants")
+            .addDeserializer(Instant.class, new FastInstantDeserializer()));
     return mapper;
   }
 

@@ -11,6 +11,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -28,7 +30,8 @@ import org.apache.kafka.streams.state.Stores;
  * UTC months and (for key fingerprints) ever, in the store {@link AnalyticsStores#FRAUD_COUNTERS},
  * and raises a {@link FraudSignal} the first time a count goes over its threshold in a window —
  * once per kind, subject and window, never again on further events of that window. Day and month
- * counters are deleted a day after their window ended (checked every hour of stream time).
+ * counters are deleted a day after their window ended (checked every hour of stream time; the store
+ * is scanned only when a window end is due, known from an in-memory count of window ends).
  */
 final class FraudSignals implements ProcessorSupplier<String, FraudFact, String, FraudSignal> {
 
@@ -58,12 +61,27 @@ final class FraudSignals implements ProcessorSupplier<String, FraudFact, String,
   public Processor<String, FraudFact, String, FraudSignal> get() {
     return new Processor<>() {
       private ProcessorContext<String, FraudSignal> context;
-      private KeyValueStore<String, FraudCounter> counters;
+      private KeyValueStore<String, FraudCounter> store;
+      private ValueCache<String, FraudCounter> counters;
+
+      /**
+       * How many counters end at each window end (day and month windows only): the purge scans the
+       * store only when one of them is due, i.e. once a day of stream time rather than every hour.
+       * Rebuilt from the store in {@code init}.
+       */
+      private final TreeMap<Long, Integer> windowEnds = new TreeMap<>();
 
       @Override
       public void init(ProcessorContext<String, FraudSignal> context) {
         this.context = context;
-        this.counters = context.getStateStore(AnalyticsStores.FRAUD_COUNTERS);
+        this.store = context.getStateStore(AnalyticsStores.FRAUD_COUNTERS);
+        this.counters = ValueCache.of(store);
+        windowEnds.clear();
+        try (KeyValueIterator<String, FraudCounter> all = store.all()) {
+          while (all.hasNext()) {
+            countWindowEnd(all.next().value.windowEnd);
+          }
+        }
         context.schedule(PURGE_EVERY, PunctuationType.STREAM_TIME, this::purge);
       }
 
@@ -174,6 +192,7 @@ final class FraudSignals implements ProcessorSupplier<String, FraudFact, String,
         if (counter == null) {
           counter = new FraudCounter();
           counter.windowEnd = end;
+          countWindowEnd(end);
         }
         FraudFact fact = record.value();
         if (fact.refund()) {
@@ -232,9 +251,22 @@ final class FraudSignals implements ProcessorSupplier<String, FraudFact, String,
             new Record<>(kind.name() + "|" + fact.subject(), signal, c.record.timestamp()));
       }
 
+      private void countWindowEnd(long windowEnd) {
+        if (windowEnd != Long.MAX_VALUE) {
+          windowEnds.merge(windowEnd, 1, Integer::sum);
+        }
+      }
+
       private void purge(long streamTime) {
+        // expired: windowEnd + KEEP_AFTER_END < streamTime
+        SortedMap<Long, Integer> due =
+            windowEnds.headMap(streamTime - KEEP_AFTER_END.toMillis(), false);
+        if (due.isEmpty()) {
+          return;
+        }
+        due.clear();
         List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, FraudCounter> all = counters.all()) {
+        try (KeyValueIterator<String, FraudCounter> all = store.all()) {
           while (all.hasNext()) {
             KeyValue<String, FraudCounter> next = all.next();
             if (next.value.windowEnd != Long.MAX_VALUE

@@ -5,8 +5,13 @@ import io.keydesk.events.FunnelEvent;
 import io.keydesk.events.FunnelEvent.Action;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -34,11 +39,12 @@ import org.apache.kafka.streams.state.Stores;
  *
  * Each delta is bucketed by the hour of the event time that caused it and by the session's mode,
  * language and channel (those of its first event; mode {@code unknown} when absent). Idleness is
- * judged against the highest event time this task has seen, checked every minute of stream time (a
- * scan of the open sessions; the iterator is closed). Implemented as a processor rather than DSL
- * session windows so that a {@code LEFT} or a submitted case is counted at once instead of when the
- * window closes. An event arriving more than the gap after its session's last one starts a new
- * session.
+ * judged against the highest event time this task has seen, checked every minute of stream time
+ * (against an in-memory index of the open sessions by their latest event time, rebuilt from the
+ * store when the task starts, instead of a scan of the store). Implemented as a processor rather
+ * than DSL session windows so that a {@code LEFT} or a submitted case is counted at once instead of
+ * when the window closes. An event arriving more than the gap after its session's last one starts a
+ * new session.
  */
 final class FunnelSessions implements ProcessorSupplier<String, FunnelEvent, String, FunnelDelta> {
 
@@ -60,13 +66,32 @@ final class FunnelSessions implements ProcessorSupplier<String, FunnelEvent, Str
   public Processor<String, FunnelEvent, String, FunnelDelta> get() {
     return new Processor<>() {
       private ProcessorContext<String, FunnelDelta> context;
-      private KeyValueStore<String, FunnelSession> sessions;
+      private KeyValueStore<String, FunnelSession> store;
+      private ValueCache<String, FunnelSession> sessions;
       private long observed = Long.MIN_VALUE;
+
+      /**
+       * The open sessions by the event time of their latest event (session id → that time, and that
+       * time → session ids), so that finding the idle ones does not scan the store: rebuilt from
+       * the store in {@code init}, kept in step with every put and delete.
+       */
+      private final Map<String, Long> lastAtById = new HashMap<>();
+
+      private final TreeMap<Long, Set<String>> idsByLastAt = new TreeMap<>();
 
       @Override
       public void init(ProcessorContext<String, FunnelDelta> context) {
         this.context = context;
-        this.sessions = context.getStateStore(AnalyticsStores.FUNNEL_SESSIONS);
+        this.store = context.getStateStore(AnalyticsStores.FUNNEL_SESSIONS);
+        this.sessions = ValueCache.of(store);
+        lastAtById.clear();
+        idsByLastAt.clear();
+        try (KeyValueIterator<String, FunnelSession> all = store.all()) {
+          while (all.hasNext()) {
+            KeyValue<String, FunnelSession> next = all.next();
+            index(next.key, next.value.lastAt);
+          }
+        }
         context.schedule(CHECK_EVERY, PunctuationType.STREAM_TIME, now -> closeIdle());
       }
 
@@ -112,6 +137,25 @@ final class FunnelSessions implements ProcessorSupplier<String, FunnelEvent, Str
           s.ended = true;
         }
         sessions.put(record.key(), s);
+        index(record.key(), s.lastAt);
+      }
+
+      private void index(String id, long lastAt) {
+        Long before = lastAtById.put(id, lastAt);
+        if (before != null && before == lastAt) {
+          return;
+        }
+        if (before != null) {
+          unindex(id, before);
+        }
+        idsByLastAt.computeIfAbsent(lastAt, t -> new HashSet<>()).add(id);
+      }
+
+      private void unindex(String id, long lastAt) {
+        Set<String> ids = idsByLastAt.get(lastAt);
+        if (ids != null && ids.remove(id) && ids.isEmpty()) {
+          idsByLastAt.remove(lastAt);
+        }
       }
 
       /** Ends every session idle for the gap (against the highest event time seen). */
@@ -119,18 +163,17 @@ final class FunnelSessions implements ProcessorSupplier<String, FunnelEvent, Str
         if (observed == Long.MIN_VALUE) {
           return;
         }
-        List<KeyValue<String, FunnelSession>> idle = new ArrayList<>();
-        try (KeyValueIterator<String, FunnelSession> all = sessions.all()) {
-          while (all.hasNext()) {
-            KeyValue<String, FunnelSession> next = all.next();
-            if (observed - next.value.lastAt >= GAP.toMillis()) {
-              idle.add(next);
-            }
+        // idle: observed - lastAt >= GAP; in session id order, as a scan of the store would be
+        List<String> idle = new ArrayList<>();
+        idsByLastAt.headMap(observed - GAP.toMillis(), true).values().forEach(idle::addAll);
+        Collections.sort(idle);
+        for (String id : idle) {
+          FunnelSession session = sessions.get(id);
+          if (session != null) {
+            end(session);
           }
-        }
-        for (KeyValue<String, FunnelSession> session : idle) {
-          end(session.value);
-          sessions.delete(session.key);
+          sessions.delete(id);
+          unindex(id, lastAtById.remove(id));
         }
       }
 

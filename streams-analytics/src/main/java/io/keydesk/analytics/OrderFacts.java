@@ -72,18 +72,20 @@ final class OrderFacts implements ProcessorSupplier<String, OrderInput, String, 
   public Processor<String, OrderInput, String, Output> get() {
     return new Processor<>() {
       private ProcessorContext<String, Output> context;
-      private KeyValueStore<String, OrderState> facts;
+      private KeyValueStore<String, OrderState> factsStore;
+      private ValueCache<String, OrderState> facts;
 
       @Override
       public void init(ProcessorContext<String, Output> context) {
         this.context = context;
-        this.facts = context.getStateStore(AnalyticsStores.ORDER_FACTS);
+        this.factsStore = context.getStateStore(AnalyticsStores.ORDER_FACTS);
+        this.facts = ValueCache.of(factsStore);
         context.schedule(PURGE_EVERY, PunctuationType.STREAM_TIME, this::forgetOldOrders);
       }
 
       private void forgetOldOrders(long streamTime) {
         List<String> old = new ArrayList<>();
-        try (KeyValueIterator<String, OrderState> all = facts.all()) {
+        try (KeyValueIterator<String, OrderState> all = factsStore.all()) {
           while (all.hasNext()) {
             KeyValue<String, OrderState> next = all.next();
             if (next.value.lastAt < streamTime - RETENTION.toMillis()) {

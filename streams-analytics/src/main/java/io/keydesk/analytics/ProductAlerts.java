@@ -72,12 +72,14 @@ final class ProductAlerts implements ProcessorSupplier<String, Measure, String, 
   public Processor<String, Measure, String, ProductAlert> get() {
     return new Processor<>() {
       private ProcessorContext<String, ProductAlert> context;
-      private KeyValueStore<String, Baseline> baselines;
+      private ValueCache<String, Baseline> baselines;
 
       @Override
       public void init(ProcessorContext<String, ProductAlert> context) {
         this.context = context;
-        this.baselines = context.getStateStore(AnalyticsStores.PRODUCT_BASELINES);
+        KeyValueStore<String, Baseline> store =
+            context.getStateStore(AnalyticsStores.PRODUCT_BASELINES);
+        this.baselines = ValueCache.of(store);
       }
 
       @Override

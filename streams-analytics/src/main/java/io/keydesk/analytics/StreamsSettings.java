@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -124,6 +125,9 @@ public record StreamsSettings(
    */
   static final long CACHE_BYTES = 64L * 1024 * 1024;
 
+  /** Producer batch size per partition (Kafka's default is 16 KiB). */
+  static final int PRODUCER_BATCH_BYTES = 128 * 1024;
+
   /**
    * The Kafka Streams configuration: exactly-once v2, no default serdes (every boundary is
    * explicit).
@@ -137,6 +141,8 @@ public record StreamsSettings(
     config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replicationFactor);
     config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
     config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, CACHE_BYTES);
+    config.put(
+        StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), PRODUCER_BATCH_BYTES);
     if (queryPort > 0) {
       config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, queryHost + ":" + queryPort);
     }
