@@ -115,16 +115,46 @@ public final class Evaluate {
             + " written separately (other phrasings and products; a unit test refuses held-out"
             + " lines too similar to training lines). Reproduce with:\n\n");
     md.append("```bash\nclassifier/evaluate                          # print\n");
+    md.append("classifier/evaluate --write docs/benchmarks.md  # and replace this section\n");
     md.append(
-        "classifier/evaluate --write docs/benchmarks.md  # and replace this section\n```\n\n");
+        "classifier/evaluate --write docs/benchmarks.md --probe"
+            + " classifier/src/test/resources/probe-2026-11-25.tsv  # as here, with the probe set\n");
+    md.append("classifier/evaluate --cv                     # only cross-validation\n```\n\n");
     md.append(
         "Features and training parameters were chosen by 5-fold cross-validation on the training"
-            + " corpus. The held-out set was evaluated a few times during development: the first"
-            + " version scored 88.0% top-1; the training corpus was then extended with more varied"
-            + " texts (none copied or paraphrased from held-out lines, but the wording of the"
-            + " held-out errors seen then, such as \"voucher\", influenced the vocabulary added). The"
-            + " held-out figure is therefore somewhat optimistic; the cross-validation figure is the"
-            + " conservative one.\n\n");
+            + " corpus. How the held-out set has been used: the first version scored 88.0% top-1 on"
+            + " it; the training corpus was then extended with more varied texts (none copied or"
+            + " paraphrased from held-out lines, but the wording of the held-out errors seen then,"
+            + " such as \"voucher\", influenced the vocabulary added), which gave 91.0%. The next"
+            + " round (2026-11-25) did not open or read the held-out file: before changing anything,"
+            + " a fresh probe set of 180 buyer texts (30 per category, about 45% Chinese, 35%"
+            + " English, 20% mixed; one word to several sentences, typos, slang, pinyin, emoji,"
+            + " order numbers, error codes, many platforms and products) was written by hand and the"
+            + " model of the day measured on it; then 602 new training texts were written for the"
+            + " kinds of mistakes seen in that baseline and in cross-validation (never a probe text"
+            + " or a paraphrase of one). Feature and parameter variants (Han 4-grams, Han skip"
+            + " bigrams, pairs across a Han/Latin boundary, 5-gram word shapes, Han bigrams and"
+            + " trigrams only, L2 cost 0.03 to 4) were tried by cross-validation over several fold"
+            + " shuffles; none beat the current ones by more than the fold noise (about half a"
+            + " point), so they were left as they were. The held-out set was evaluated once, after"
+            + " the training data was final.\n\n");
+    md.append("| measure, top-1 | before (969 training texts) | after (1571) |\n|---|--:|--:|\n");
+    md.append("| training set, 5-fold cross-validation | 86.3% | 89.1% |\n");
+    md.append("| held-out set (233 texts) | 91.0% | 94.0% |\n");
+    md.append("| probe set of 2026-11-25 (173 texts) | 95.4% | 96.5% |\n\n");
+    md.append(
+        "Before and after as measured on 2026-11-25; the tables below are recomputed on every run."
+            + " The cross-validation figures are over different corpora (the new texts are"
+            + " included after), so they are not strictly comparable; it remains the conservative"
+            + " figure. Of the 180 probe texts written, 7 turned out to be in the training corpus"
+            + " already, (nearly) word for word (short, typical phrasings, three of them the"
+            + " examples of the task description): they were never unseen and were removed after"
+            + " use (with them: 95.6% before, 96.7% after). The probe set is easier than the"
+            + " held-out set (its texts are written in fairly typical wording), so its figure is"
+            + " optimistic. It is committed as"
+            + " `classifier/src/test/resources/probe-2026-11-25.tsv` so that it can be re-run"
+            + " (`classifier/evaluate --probe FILE`), but it was committed after use and is no"
+            + " longer unseen: the next round should write a fresh one.\n\n");
     md.append("Machine: ").append(machine()).append(". Date: ");
     md.append(LocalDate.now(ZoneOffset.UTC)).append(".\n\n");
 
