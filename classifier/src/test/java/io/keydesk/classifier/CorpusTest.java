@@ -103,6 +103,33 @@ class CorpusTest {
     assertEquals(List.of(), tooClose);
   }
 
+  /**
+   * The probe set of 2026-11-25 (written before the training texts added that day) must stay apart
+   * too: no training text may nearly duplicate a probe text.
+   */
+  @Test
+  void noTrainingTextNearlyDuplicatesAProbeText() throws IOException {
+    List<Corpus.Example> probe;
+    try (var in = CorpusTest.class.getResourceAsStream("/probe-2026-11-25.tsv")) {
+      probe =
+          Corpus.parse(
+              new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8),
+              "probe-2026-11-25.tsv");
+    }
+    assertEquals(173, probe.size());
+    List<Set<String>> training = TRAINING.stream().map(e -> trigrams(e.text())).toList();
+    List<String> tooClose = new ArrayList<>();
+    for (Corpus.Example p : probe) {
+      Set<String> g = trigrams(p.text());
+      for (int i = 0; i < training.size(); i++) {
+        if (jaccard(g, training.get(i)) > 0.8) {
+          tooClose.add(p.text() + "  ~  " + TRAINING.get(i).text());
+        }
+      }
+    }
+    assertEquals(List.of(), tooClose);
+  }
+
   @Test
   void theSimilarityCheckCatchesAParaphrase() {
     double close =

@@ -1,11 +1,13 @@
 package io.keydesk.classifier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +44,12 @@ class EvaluateTest {
 
   @Test
   void theReportHasEveryFigure() {
-    String report = Evaluate.report();
+    String report =
+        Evaluate.report(
+            "p.tsv",
+            List.of(
+                new Corpus.Example("NOT_RECEIVED", "付了款一直没有发卡"),
+                new Corpus.Example("USAGE_HELP", "how do I redeem this card")));
     for (String part :
         new String[] {
           "## Classifier accuracy",
@@ -52,10 +59,29 @@ class EvaluateTest {
           "Confusion matrix",
           "below the threshold",
           "Machine:",
-          "classifier/evaluate"
+          "classifier/evaluate",
+          "### Probe set `p.tsv`",
+          "| probe examples | 2 |",
+          "probe top-1 accuracy",
+          "Probe texts it gets wrong"
         }) {
       assertTrue(report.contains(part), part);
     }
+  }
+
+  @Test
+  void aProbeFileIsReadInTheCorpusFormat() throws IOException {
+    Path file = dir.resolve("probe.tsv");
+    Files.writeString(file, "# probe\nOTHER\t能开发票吗\n\nINVALID_KEY\tcode already used\n");
+    assertEquals(
+        List.of(
+            new Corpus.Example("OTHER", "能开发票吗"),
+            new Corpus.Example("INVALID_KEY", "code already used")),
+        Evaluate.probe(file));
+    Files.writeString(file, "OTHER no tab\n");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Evaluate.probe(file));
+    assertTrue(e.getMessage().contains("probe.tsv:1"), e.getMessage());
   }
 
   @Test
