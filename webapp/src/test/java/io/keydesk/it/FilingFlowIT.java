@@ -199,6 +199,9 @@ class FilingFlowIT extends BrowserIT {
     assertFalse(buyer.all(By.id("form:newFiles")).isEmpty(), "files on the same page");
     assertFalse(buyer.all(By.id("form:submit")).isEmpty());
     buyer.type("form:description", "我想找人工客服，问题比较复杂");
+    // What was typed reaches the page's state with the classification, 0.5 s after the last key;
+    // switching within that half second loses it (a known gap: docs/architecture.md, filing flow).
+    buyer.waitFor(d -> !d.findElement(By.id("form:suggestion")).getText().isBlank());
     buyer.submit("lang:switch");
     assertEquals("zh-CN", buyer.htmlLang());
     assertEquals(
