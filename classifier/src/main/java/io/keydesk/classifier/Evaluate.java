@@ -211,19 +211,7 @@ public final class Evaluate {
     }
     md.append('\n');
 
-    List<Evaluation.Outcome> wrong =
-        eval.outcomes().stream().filter(o -> !o.correct()).limit(40).toList();
-    md.append("Held-out texts it gets wrong:\n\n");
-    md.append("| text | true | predicted | confidence |\n|---|---|---|--:|\n");
-    for (Evaluation.Outcome o : wrong) {
-      md.append(
-          fmt(
-              "| %s | %s | %s | %.2f |%n",
-              o.example().text().replace("|", "\\|"),
-              abbreviation(o.example().category()),
-              abbreviation(o.result().category()),
-              o.result().confidence()));
-    }
+    md.append(wrongTable("Held-out", eval, 40));
     if (probe != null) {
       md.append('\n').append(probeReport(probeName, Evaluation.of(classifier, probe), 40));
     }
@@ -241,19 +229,27 @@ public final class Evaluate {
     md.append('\n');
     md.append("Confusion matrix (probe; rows: true category, columns: predicted):\n\n");
     md.append(confusion(eval)).append('\n');
-    List<Evaluation.Outcome> wrong =
-        eval.outcomes().stream().filter(o -> !o.correct()).limit(maxWrong).toList();
-    md.append("Probe texts it gets wrong:\n\n");
+    md.append(wrongTable("Probe", eval, maxWrong));
+    return md.toString();
+  }
+
+  /** "{set} texts it gets wrong:" and a table of up to {@code max} of them. */
+  private static String wrongTable(String set, Evaluation eval, int max) {
+    StringBuilder md = new StringBuilder();
+    md.append(set).append(" texts it gets wrong:\n\n");
     md.append("| text | true | predicted | confidence |\n|---|---|---|--:|\n");
-    for (Evaluation.Outcome o : wrong) {
-      md.append(
-          fmt(
-              "| %s | %s | %s | %.2f |%n",
-              o.example().text().replace("|", "\\|"),
-              abbreviation(o.example().category()),
-              abbreviation(o.result().category()),
-              o.result().confidence()));
-    }
+    eval.outcomes().stream()
+        .filter(o -> !o.correct())
+        .limit(max)
+        .forEach(
+            o ->
+                md.append(
+                    fmt(
+                        "| %s | %s | %s | %.2f |%n",
+                        o.example().text().replace("|", "\\|"),
+                        abbreviation(o.example().category()),
+                        abbreviation(o.result().category()),
+                        o.result().confidence())));
     return md.toString();
   }
 

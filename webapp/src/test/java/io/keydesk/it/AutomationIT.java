@@ -35,6 +35,15 @@ class AutomationIT extends ApiIT {
         sku);
   }
 
+  /** Defects counted on the batch {@code Claims} gives the product's delivered keys. */
+  private static long defects(String sku) throws Exception {
+    return count(
+        "SELECT defect_count FROM key_batch b JOIN product p ON p.id = b.product_id"
+            + " WHERE p.sku = ? AND b.code = ?",
+        sku,
+        "B-" + sku);
+  }
+
   private static long refundWebhooks(String orderNo) throws Exception {
     return count(
         "SELECT COUNT(*) FROM webhook_delivery WHERE type = 'refund.issued' AND aggregate_id = ?",
@@ -177,13 +186,7 @@ class AutomationIT extends ApiIT {
     assertEquals("REPLACED", t.getString("autoAction"));
     assertEquals(List.of("DEFECTIVE", "DELIVERED"), keyStatuses(t));
     assertEquals(1, inStock(sku));
-    assertEquals(
-        1,
-        count(
-            "SELECT defect_count FROM key_batch b JOIN product p ON p.id = b.product_id"
-                + " WHERE p.sku = ? AND b.code = ?",
-            sku,
-            "B-" + sku));
+    assertEquals(1, defects(sku));
 
     JsonObject again =
         claims.file(buyer, "INVALID_KEY", Api.uniqueIp(), Map.of("keyIndex", 0)).json();
@@ -214,13 +217,7 @@ class AutomationIT extends ApiIT {
     assertEquals(List.of("REFUNDED"), keyStatuses(t));
     assertEquals(1, refundWebhooks(buyer.orderNo()));
     assertEquals(0, inStock(sku), "a defective key never goes back to stock");
-    assertEquals(
-        1,
-        count(
-            "SELECT defect_count FROM key_batch b JOIN product p ON p.id = b.product_id"
-                + " WHERE p.sku = ? AND b.code = ?",
-            sku,
-            "B-" + sku));
+    assertEquals(1, defects(sku));
 
     claims.stock(sku, "S-1", "STOCK-" + sku + "-1");
     JsonObject again =

@@ -399,12 +399,10 @@ public class Ticket {
   /**
    * The buyer says the problem is solved (the delivery mail turned up, the key works in the right
    * store): an open case is resolved as {@link Resolution#ANSWERED} by the buyer, with {@code note}
-   * in their language, and can be reopened within {@link #REOPEN_WINDOW} like any resolution.
+   * in their language, and can be reopened within {@link #REOPEN_WINDOW} like any resolution. The
+   * state machine refuses a resolved or closed case.
    */
   public void solvedByBuyer(String note, Instant now) {
-    if (status == TicketStatus.RESOLVED || status == TicketStatus.CLOSED) {
-      throw new IllegalTransitionException(status, "be marked solved");
-    }
     resolve(Resolution.ANSWERED, notBlank(note, "note", MAX_TEXT), Actor.buyer(), now);
   }
 
