@@ -8,7 +8,7 @@ import java.util.Objects;
  * @param type what kind of fact
  * @param value its canonical form: an error code as written, a region code ({@code US}, {@code CN},
  *     ...) or {@code LOCKED}, a platform name, an amount with its currency ({@code 100 CNY}), or
- *     the phrase that says the key was already used
+ *     the phrase that says the key was already used or that a purchase was charged twice
  */
 public record Hint(Type type, String value) {
   /** Kinds of hints. */
@@ -25,7 +25,9 @@ public record Hint(Type type, String value) {
     /** A store, platform or service ({@code Steam}, {@code App Store}, {@code Netflix}). */
     PLATFORM,
     /** A sum of money with its currency. */
-    AMOUNT
+    AMOUNT,
+    /** The text says one purchase was paid or charged twice (扣了两次款, "double charged"). */
+    CHARGED_TWICE
   }
 
   public Hint {

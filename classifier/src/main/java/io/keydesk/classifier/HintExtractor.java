@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds facts in a buyer's text with fixed rules: error codes, "already used", regions and region
- * locks, stores and platforms, amounts of money. Deterministic and independent of the category
- * model. Thread-safe (immutable).
+ * locks, stores and platforms, amounts of money, "charged twice". Deterministic and independent of
+ * the category model. Thread-safe (immutable).
  *
  * <p>Card keys must never come back out of Keydesk, so no rule returns an arbitrary code the buyer
  * pasted: error codes are only taken in shapes that keys do not have (a short number after "error",
@@ -56,6 +56,28 @@ public final class HintExtractor {
                   + "|(?:使用|用过|兑换|兌換|激活|核销))",
               "被(?:别人|他人|人)?(?:使用|用|兑换|兌換|激活|领取|領取|绑定|綁定)(?:过|過|了)",
               "重复(?:使用|兑换)"),
+          FLAGS);
+
+  /**
+   * Phrases saying one purchase was paid or charged twice. A denial right before the phrase ("not
+   * charged twice", "没有扣两次") is not one.
+   */
+  private static final Pattern CHARGED_TWICE =
+      Pattern.compile(
+          "(?<!not\\s)(?<!n't\\s)(?<!没有)(?<!没)(?<!不是)(?:"
+              + String.join(
+                  "|",
+                  "(?:charged|billed|debited|deducted|paid|taken|withdrawn)\\s+(?:me\\s+|it\\s+)?"
+                      + "(?:twice|two\\s+times|2\\s*(?:x|times))",
+                  "double[- ]?(?:charged|charge|billed|billing|payment|paid|deduction)",
+                  "(?:duplicate|duplicated|repeated|second)\\s+(?:charge|payment|transaction|debit)",
+                  "(?:two|2)\\s+(?:charges|payments|transactions|debits)\\s+(?:for|of)",
+                  "(?:扣|付|支付|付款|扣款|扣费|交|刷)(?:了)?(?:两|2|二|俩)(?:次|遍|笔)",
+                  "(?:两|2|二)(?:次|笔)(?:扣款|扣费|付款|支付|钱)",
+                  "重复(?:扣款|扣费|扣钱|支付|付款|缴费|收费|下单扣款)",
+                  "多扣(?:了)?(?:一次|一笔|钱|款)",
+                  "被扣(?:了)?(?:两|2)次")
+              + ")",
           FLAGS);
 
   private static final Pattern REGION_LOCK =
@@ -154,6 +176,13 @@ public final class HintExtractor {
           new Hint(
               Hint.Type.ALREADY_USED,
               used.group().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")));
+    }
+    Matcher twice = CHARGED_TWICE.matcher(s);
+    if (twice.find()) {
+      hints.add(
+          new Hint(
+              Hint.Type.CHARGED_TWICE,
+              twice.group().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")));
     }
     regions(s, hints);
     for (Map.Entry<Pattern, String> platform : PLATFORMS) {

@@ -71,6 +71,40 @@ class HintExtractorTest {
     assertEquals(List.of(), values(text, Type.ALREADY_USED));
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "扣了两次款",
+        "微信支付扣了2次钱，只收到一个卡密",
+        "同一个订单重复扣款了，请退一笔",
+        "我付了两遍",
+        "银行卡被扣了两次",
+        "多扣了一笔钱",
+        "两笔扣款 一样的金额",
+        "I was charged twice for one gift card",
+        "you double charged me",
+        "My card shows a duplicate payment of 98 CNY",
+        "paid 2 times by accident, the page froze",
+        "Alipay took two payments for the same order",
+      })
+  void chargedTwice(String text) {
+    assertEquals(1, values(text, Type.CHARGED_TWICE).size(), () -> hints.extract(text).toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "I was not charged twice, just once, but got no key",
+        "我没有扣两次款，只是没收到卡密",
+        "付款成功但没有订单",
+        "I tried twice to redeem it",
+        "已经兑换两次都失败",
+        "paid but the order never showed up",
+      })
+  void notChargedTwice(String text) {
+    assertEquals(List.of(), values(text, Type.CHARGED_TWICE));
+  }
+
   @ParameterizedTest(name = "{0} → {1}")
   @CsvSource(
       delimiter = '|',

@@ -16,9 +16,12 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The self-service rules of DESIGN.md, run once the risk engine said AUTO: each path either
@@ -45,7 +48,9 @@ public class AutoResolver {
     REPLACED,
     /** A key the supplier verified defective, refunded because no replacement was in stock. */
     REFUNDED_DEFECTIVE,
-    REFUNDED
+    REFUNDED,
+    /** A purchase paid twice: the repeat order, its keys never revealed, refunded in full. */
+    REFUNDED_DUPLICATE
   }
 
   /** Why an automatic path handed the case to an agent. */
@@ -60,8 +65,27 @@ public class AutoResolver {
     KEY_REVEALED,
     KEY_NOT_REFUNDABLE,
     USAGE_HELP,
-    AGENT_CATEGORY
+    AGENT_CATEGORY,
+    /** "Charged twice", but the buyer has no second order of the same purchase. */
+    DUPLICATE_NOT_FOUND,
+    /** "Charged twice", and the repeat order was already refunded. */
+    DUPLICATE_ALREADY_REFUNDED,
+    /** "Charged twice", but a key of each order was revealed or redeemed. */
+    DUPLICATE_KEYS_USED
   }
+
+  /**
+   * A payment claim saying the purchase was charged twice, with the buyer's other orders of the
+   * same purchase ({@link Order#isRepeatedBy}), locked by the caller.
+   */
+  public record ChargedTwice(List<Order> repeats) {
+    public ChargedTwice {
+      repeats = List.copyOf(repeats);
+    }
+  }
+
+  /** How close in time two payments of one purchase must be to count as one paid twice. */
+  public static final Duration REPEAT_WINDOW = Duration.ofHours(2);
 
   /**
    * What happened automatically: the action and its note for the buyer, or (action null) why an
@@ -78,11 +102,16 @@ public class AutoResolver {
     }
   }
 
-  /** Whether the category's automatic path would pay out (a refund or a new key) for this claim. */
-  public static boolean paysOut(CategoryCode category, Order order) {
+  /**
+   * Whether the category's automatic path would pay out (a refund or a new key) for this claim.
+   *
+   * @param chargedTwice the "charged twice" facts of a payment claim, or null
+   */
+  public static boolean paysOut(CategoryCode category, Order order, ChargedTwice chargedTwice) {
     return switch (category) {
       case NOT_RECEIVED -> !order.undeliveredIndexes().isEmpty();
       case INVALID_KEY, WRONG_PURCHASE -> true;
+      case PAYMENT_ISSUE -> chargedTwice != null && !chargedTwice.repeats().isEmpty();
       default -> false;
     };
   }
@@ -91,9 +120,10 @@ public class AutoResolver {
    * Runs the category's path on a ticket the risk engine cleared.
    *
    * @param verdict the supplier's answer about the claimed key (INVALID_KEY only; may be null)
+   * @param chargedTwice a payment claim's "charged twice" facts (PAYMENT_ISSUE only; may be null)
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public Outcome resolve(Ticket ticket, Verdict verdict, Instant now) {
+  public Outcome resolve(Ticket ticket, Verdict verdict, ChargedTwice chargedTwice, Instant now) {
     ticket.startAutoResolution(now);
     Outcome outcome =
         switch (ticket.category().code()) {
@@ -101,6 +131,10 @@ public class AutoResolver {
           case INVALID_KEY -> invalidKey(ticket, verdict, now);
           case WRONG_PURCHASE -> wrongPurchase(ticket, Actor.SYSTEM, now);
           case USAGE_HELP -> review(ticket, now, Review.USAGE_HELP);
+          case PAYMENT_ISSUE ->
+              chargedTwice == null
+                  ? review(ticket, now, Review.AGENT_CATEGORY)
+                  : duplicatePayment(ticket, chargedTwice.repeats(), now);
           default -> review(ticket, now, Review.AGENT_CATEGORY);
         };
     if (outcome.resolved()) {
@@ -284,7 +318,11 @@ public class AutoResolver {
   }
 
   private void refund(Ticket ticket, List<Integer> indexes, BigDecimal amount, String reason) {
-    Order order = ticket.order();
+    refund(ticket, ticket.order(), indexes, amount, reason);
+  }
+
+  private void refund(
+      Ticket ticket, Order order, List<Integer> indexes, BigDecimal amount, String reason) {
     webhooks.enqueue(
         ShopWebhooks.REFUND_ISSUED,
         order.orderNo(),
@@ -410,6 +448,61 @@ public class AutoResolver {
         List.copyOf(indexes),
         amount.toPlainString(),
         order.currency());
+  }
+
+  /**
+   * The buyer says the purchase was charged twice. Of the orders of that purchase still the buyer's
+   * (not refunded in full), one must stay; the latest whose keys were never revealed nor redeemed
+   * is refunded in full and its keys go back to stock — what a WRONG_PURCHASE refund of that order
+   * would do. Anything else (no second order, already refunded, every order's keys seen) is for an
+   * agent, who can check with the payment provider.
+   */
+  private Outcome duplicatePayment(Ticket ticket, List<Order> repeats, Instant now) {
+    if (repeats.isEmpty()) {
+      return review(ticket, now, Review.DUPLICATE_NOT_FOUND);
+    }
+    List<Order> standing =
+        Stream.concat(Stream.of(ticket.order()), repeats.stream())
+            .filter(o -> !o.refundedInFull())
+            .toList();
+    if (standing.size() < 2) {
+      return review(ticket, now, Review.DUPLICATE_ALREADY_REFUNDED);
+    }
+    Order target =
+        standing.stream()
+            .filter(Order::refundableAsWhole)
+            .max(Comparator.comparing(Order::paidAt).thenComparing(Order::orderNo))
+            .orElse(null);
+    if (target == null) {
+      return review(ticket, now, Review.DUPLICATE_KEYS_USED);
+    }
+    List<Integer> indexes = new ArrayList<>();
+    for (CardKey k : target.keys()) {
+      if (k.keyIndex() < target.quantity()) {
+        orders.stock(k.refundToStock(now));
+        indexes.add(k.keyIndex());
+        events.keyStatusChanged(k, now);
+      }
+    }
+    BigDecimal amount = target.amount().setScale(2, RoundingMode.HALF_UP);
+    refund(
+        ticket,
+        target,
+        indexes,
+        amount,
+        "the same purchase was paid twice; this order's keys were never revealed");
+    return resolved(
+        ticket,
+        Actor.SYSTEM,
+        now,
+        Resolution.REFUNDED,
+        Action.REFUNDED_DUPLICATE,
+        List.of(),
+        amount,
+        List.copyOf(indexes),
+        amount.toPlainString(),
+        target.currency(),
+        target.orderNo());
   }
 
   /** The order amount for {@code units} of its quantity. */

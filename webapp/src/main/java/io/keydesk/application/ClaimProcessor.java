@@ -26,6 +26,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Files one claim in one transaction: locks the order and every key of the same fingerprint, opens
@@ -76,17 +80,25 @@ public class ClaimProcessor {
       Verdict verdict,
       List<TicketAttachments.Upload> evidence,
       Instant now) {
+    boolean chargedTwice = !cmd.wantsHuman() && Claims.saysChargedTwice(code, cmd, reading);
+    Map<String, Order> locked = lockOrders(cmd.orderNo(), chargedTwice);
     Order order =
-        orders
-            .findForUpdate(cmd.orderNo())
+        Optional.ofNullable(locked.get(cmd.orderNo()))
             .filter(o -> o.belongsTo(buyer.contact()))
             .orElseThrow(() -> new NotFoundException("order " + cmd.orderNo()));
+    List<Order> repeats =
+        locked.values().stream()
+            .filter(o -> order.isRepeatedBy(o, AutoResolver.REPEAT_WINDOW))
+            .toList();
     CardKey key = Claims.claimedKey(order, code, cmd.keyIndex()).orElse(null);
     orders.lockFingerprints(
-        Claims.concernedKeys(order, code, key).stream()
+        Stream.concat(
+                Claims.concernedKeys(order, code, key).stream(),
+                repeats.stream().flatMap(o -> o.keys().stream()))
             .map(CardKey::fingerprint)
             .distinct()
             .toList());
+    AutoResolver.ChargedTwice twice = chargedTwice ? new AutoResolver.ChargedTwice(repeats) : null;
     Category category =
         categories
             .find(code)
@@ -111,7 +123,7 @@ public class ClaimProcessor {
     }
     boolean handoff = cmd.wantsHuman();
     RiskAssessment risk =
-        riskEngine.assess(ticket, !handoff && AutoResolver.paysOut(code, order), now);
+        riskEngine.assess(ticket, !handoff && AutoResolver.paysOut(code, order, twice), now);
     ticket.recordRisk(risk, RiskEngine.reasonsJson(risk.reasons()));
     tickets.store(ticket);
     if (!evidence.isEmpty()) {
@@ -130,7 +142,7 @@ public class ClaimProcessor {
                 now);
         case REVIEW ->
             ticket.sendToReview(Actor.SYSTEM, texts.text(ticket.language(), "claim.review"), now);
-        case AUTO -> outcome = resolver.resolve(ticket, verdict, now);
+        case AUTO -> outcome = resolver.resolve(ticket, verdict, twice, now);
       }
     }
     if (ticket.resolution().isPresent()) {
@@ -161,6 +173,26 @@ public class ClaimProcessor {
       audit.record(Actor.SYSTEM, "auto.action", "ticket", ticket.ticketNo().value(), action, now);
     }
     return new Result(ticket, risk, outcome);
+  }
+
+  /**
+   * Locks the claimed order and, for a "charged twice" claim, the orders that may be the same
+   * purchase paid again, in order-number order: two such claims on the two orders of one purchase
+   * are then decided one after the other and never deadlock. Nothing is read before its lock, so
+   * what the rules see is current. Whether each order really repeats the claimed one is the
+   * domain's rule ({@link Order#isRepeatedBy}), checked by the caller.
+   */
+  private Map<String, Order> lockOrders(String orderNo, boolean chargedTwice) {
+    TreeSet<String> numbers = new TreeSet<>();
+    numbers.add(orderNo);
+    if (chargedTwice) {
+      numbers.addAll(orders.possibleRepeats(orderNo, AutoResolver.REPEAT_WINDOW));
+    }
+    Map<String, Order> locked = new TreeMap<>();
+    for (String no : numbers) {
+      orders.findForUpdate(no).ifPresent(o -> locked.put(no, o));
+    }
+    return locked;
   }
 
   /** The reasons of a decision as one sentence in the buyer's language. */

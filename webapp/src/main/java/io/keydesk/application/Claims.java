@@ -1,5 +1,7 @@
 package io.keydesk.application;
 
+import io.keydesk.classifier.Classification;
+import io.keydesk.classifier.Hint;
 import io.keydesk.domain.model.category.CategoryCode;
 import io.keydesk.domain.model.order.CardKey;
 import io.keydesk.domain.model.order.Order;
@@ -19,6 +21,22 @@ final class Claims {
       return List.of(named);
     }
     return category == CategoryCode.WRONG_PURCHASE ? order.keys() : List.of();
+  }
+
+  /**
+   * Whether a payment claim says the purchase was charged twice: the buyer said so ({@code
+   * chargedTwice}), or said nothing either way and the description reads so (the classifier's
+   * {@code CHARGED_TWICE} hint).
+   */
+  static boolean saysChargedTwice(CategoryCode category, FileTicket cmd, Classification reading) {
+    if (category != CategoryCode.PAYMENT_ISSUE) {
+      return false;
+    }
+    if (cmd.chargedTwice() != null) {
+      return cmd.chargedTwice();
+    }
+    return reading != null
+        && reading.hints().stream().anyMatch(h -> h.type() == Hint.Type.CHARGED_TWICE);
   }
 
   /**

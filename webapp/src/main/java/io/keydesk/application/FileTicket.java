@@ -12,7 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * picks one when it is confident; otherwise the buyer is asked to choose ({@link
  * CategoryNeededException}). With {@code handoff} the buyer asked for a human ("talk to a human",
  * 转人工): the case goes to the queue with what was entered so far and nothing automatic happens;
- * without a category it takes the classifier's reading when confident, OTHER otherwise.
+ * without a category it takes the classifier's reading when confident, OTHER otherwise. {@code
+ * chargedTwice} (PAYMENT_ISSUE) says the purchase was paid twice; left out, the description decides
+ * (the classifier's {@code CHARGED_TWICE} hint).
  */
 @Schema(name = "FileTicket")
 public record FileTicket(
@@ -34,7 +36,8 @@ public record FileTicket(
             regexp = "[A-Za-z0-9._:-]+",
             message = "must be 8 to 100 letters, digits, dots, dashes, colons or underscores")
         String deviceId,
-    Boolean handoff) {
+    Boolean handoff,
+    Boolean chargedTwice) {
   /** A claim with the fields of the first version of the API only. */
   public static FileTicket of(
       String orderNo,
@@ -44,7 +47,7 @@ public record FileTicket(
       String language,
       String channel) {
     return new FileTicket(
-        orderNo, category, description, keyIndex, language, channel, null, null, null, null);
+        orderNo, category, description, keyIndex, language, channel, null, null, null, null, null);
   }
 
   /** Whether the buyer asked for a human instead of the automatic path. */

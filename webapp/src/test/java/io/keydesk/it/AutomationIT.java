@@ -381,7 +381,7 @@ class AutomationIT extends ApiIT {
   }
 
   @Test
-  void paymentProblemsAlwaysGoToAnAgent() {
+  void paymentProblemsOtherThanADoubleChargeGoToAnAgent() {
     String sku = Api.unique("PAY");
     Buyer buyer = claims.buyer(sku, "IT-SUP", "CODE-" + sku);
 

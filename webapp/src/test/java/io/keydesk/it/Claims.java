@@ -35,6 +35,20 @@ final class Claims {
       int quantity,
       String amount,
       String... codes) {
+    return orderPaidAt(
+        "2026-11-20T10:00:00Z", orderNo, email, sku, supplier, quantity, amount, codes);
+  }
+
+  /** An order as the shop sends it, paid at {@code paidAt} (ISO-8601). */
+  Answer orderPaidAt(
+      String paidAt,
+      String orderNo,
+      String email,
+      String sku,
+      String supplier,
+      int quantity,
+      String amount,
+      String... codes) {
     JsonArrayBuilder keys = Json.createArrayBuilder();
     for (int i = 0; i < codes.length; i++) {
       keys.add(
@@ -60,7 +74,7 @@ final class Claims {
             .add("quantity", quantity)
             .add("amount", amount)
             .add("currency", "CNY")
-            .add("paidAt", "2026-11-20T10:00:00Z")
+            .add("paidAt", paidAt)
             .add("keys", keys)
             .build()
             .toString();

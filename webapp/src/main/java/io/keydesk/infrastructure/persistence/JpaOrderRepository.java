@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,6 +40,26 @@ public class JpaOrderRepository implements OrderRepository {
         .setParameter("contact", contact.value())
         .setMaxResults(200)
         .getResultList();
+  }
+
+  @Override
+  public List<String> possibleRepeats(String orderNo, Duration window) {
+    @SuppressWarnings("unchecked")
+    List<Object> numbers =
+        em.createNativeQuery(
+                "SELECT o2.order_no FROM shop_order o1 JOIN shop_order o2"
+                    + " ON o2.product_id = o1.product_id AND o2.id <> o1.id"
+                    + " AND o2.quantity = o1.quantity AND o2.amount = o1.amount"
+                    + " AND o2.currency = o1.currency"
+                    + " AND o2.paid_at BETWEEN o1.paid_at - INTERVAL ? SECOND"
+                    + " AND o1.paid_at + INTERVAL ? SECOND"
+                    + " AND (o2.buyer_email = o1.buyer_email OR o2.buyer_phone = o1.buyer_phone)"
+                    + " WHERE o1.order_no = ? LIMIT 20")
+            .setParameter(1, window.toSeconds())
+            .setParameter(2, window.toSeconds())
+            .setParameter(3, orderNo)
+            .getResultList();
+    return numbers.stream().map(String::valueOf).toList();
   }
 
   @Override

@@ -94,6 +94,7 @@ public class FileTicketForm implements Serializable {
   private String description;
   private String errorText;
   private String intendedProduct;
+  private boolean chargedTwice;
   private Suggestion suggestion;
   private List<AnswerView> answers = List.of();
   private final List<Evidence> files = new ArrayList<>();
@@ -355,7 +356,8 @@ public class FileTicketForm implements Serializable {
             category == CategoryCode.INVALID_KEY ? blankToNull(errorText) : null,
             category == CategoryCode.WRONG_PURCHASE ? blankToNull(intendedProduct) : null,
             null,
-            handoff);
+            handoff,
+            category == CategoryCode.PAYMENT_ISSUE && chargedTwice ? Boolean.TRUE : null);
     try {
       outcome =
           service
@@ -666,6 +668,15 @@ public class FileTicketForm implements Serializable {
 
   public void setIntendedProduct(String intendedProduct) {
     this.intendedProduct = intendedProduct;
+  }
+
+  /** PAYMENT_ISSUE: the buyer ticked "charged twice for the same purchase". */
+  public boolean isChargedTwice() {
+    return chargedTwice;
+  }
+
+  public void setChargedTwice(boolean chargedTwice) {
+    this.chargedTwice = chargedTwice;
   }
 
   public List<Part> getNewFiles() {

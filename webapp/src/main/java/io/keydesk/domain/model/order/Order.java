@@ -20,10 +20,12 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** A purchase in the shop, with the card keys delivered for it. */
@@ -209,6 +211,46 @@ public class Order {
   public boolean belongsTo(Contact contact) {
     return contact != null
         && (contact.value().equals(buyerEmail) || contact.value().equals(buyerPhone));
+  }
+
+  /**
+   * Whether {@code other} is this purchase paid a second time: another order of the same buyer (an
+   * e-mail address or phone number in common) for the same product, quantity and amount, paid
+   * within {@code window} of this one. A buyer charged twice finds two such orders in the shop.
+   */
+  public boolean isRepeatedBy(Order other, Duration window) {
+    return other != this
+        && !other.orderNo.equals(orderNo)
+        && other.product.sku().equals(product.sku())
+        && other.quantity == quantity
+        && other.amount.compareTo(amount) == 0
+        && other.currency.equals(currency)
+        && (Objects.equals(other.buyerEmail, buyerEmail) && buyerEmail != null
+            || Objects.equals(other.buyerPhone, buyerPhone) && buyerPhone != null)
+        && Duration.between(other.paidAt, paidAt).abs().compareTo(window) <= 0;
+  }
+
+  /**
+   * Every unit delivered and none revealed nor redeemed: the whole order can be refunded and its
+   * keys sold again.
+   */
+  public boolean refundableAsWhole() {
+    for (int i = 0; i < quantity; i++) {
+      if (key(i).filter(CardKey::mayBeRefunded).isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether every unit of the order was refunded (nothing of it is still the buyer's). */
+  public boolean refundedInFull() {
+    for (int i = 0; i < quantity; i++) {
+      if (key(i).filter(k -> k.status() == CardKeyStatus.REFUNDED).isEmpty()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public boolean sameAs(String otherPayloadHash) {

@@ -11,6 +11,13 @@ public interface OrderRepository {
 
   List<Order> ofContact(Contact contact);
 
+  /**
+   * Numbers of the orders that may be {@code orderNo}'s purchase paid again (same buyer contact,
+   * product, quantity, amount and currency, paid within {@code window}), read without loading or
+   * locking anything; {@link Order#isRepeatedBy} decides on the locked orders.
+   */
+  List<String> possibleRepeats(String orderNo, java.time.Duration window);
+
   List<CardKey> keysWithFingerprint(String fingerprint);
 
   Order store(Order order);

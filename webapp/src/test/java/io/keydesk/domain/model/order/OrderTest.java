@@ -184,4 +184,95 @@ class OrderTest {
     assertTrue(order.sameAs("hash-2"));
     assertFalse(order.sameAs("hash-ORD-1001"));
   }
+
+  private static Order another(String orderNo, Order.Terms terms) {
+    return new Order(orderNo, terms, "hash-" + orderNo, TestOrders.PAID_AT);
+  }
+
+  private static Order.Terms paidAt(Order.Terms t, java.time.Instant at) {
+    return new Order.Terms(
+        t.product(), t.quantity(), t.amount(), t.currency(), t.email(), t.phone(), at);
+  }
+
+  @Test
+  void theSamePurchasePaidAgainSoonAfterIsARepeat() {
+    Order.Terms terms = TestOrders.terms(TestOrders.product("SKU-1"), 1);
+    Order first = another("O-1", terms);
+    Order second = another("O-2", paidAt(terms, TestOrders.PAID_AT.plusSeconds(180)));
+
+    assertTrue(first.isRepeatedBy(second, java.time.Duration.ofHours(2)));
+    assertTrue(second.isRepeatedBy(first, java.time.Duration.ofHours(2)));
+    assertFalse(first.isRepeatedBy(first, java.time.Duration.ofHours(2)), "not its own repeat");
+    assertFalse(first.isRepeatedBy(second, java.time.Duration.ofMinutes(2)), "outside the window");
+  }
+
+  @Test
+  void anotherProductQuantityAmountOrBuyerIsNoRepeat() {
+    Order.Terms t = TestOrders.terms(TestOrders.product("SKU-1"), 1);
+    Order first = another("O-1", t);
+    java.time.Duration window = java.time.Duration.ofHours(2);
+    Contact stranger = Contact.parse("someone@example.com").orElseThrow();
+
+    assertFalse(
+        first.isRepeatedBy(
+            another("O-2", TestOrders.terms(TestOrders.product("SKU-2"), 1)), window));
+    assertFalse(first.isRepeatedBy(another("O-3", TestOrders.terms(t.product(), 2)), window));
+    assertFalse(
+        first.isRepeatedBy(
+            another(
+                "O-4",
+                new Order.Terms(
+                    t.product(),
+                    1,
+                    new BigDecimal("99.00"),
+                    "CNY",
+                    t.email(),
+                    t.phone(),
+                    t.paidAt())),
+            window));
+    assertFalse(
+        first.isRepeatedBy(
+            another(
+                "O-5",
+                new Order.Terms(t.product(), 1, t.amount(), "CNY", stranger, null, t.paidAt())),
+            window));
+    assertTrue(
+        first.isRepeatedBy(
+            another(
+                "O-6",
+                new Order.Terms(
+                    t.product(),
+                    1,
+                    new BigDecimal("100.0"),
+                    "CNY",
+                    stranger,
+                    t.phone(),
+                    t.paidAt())),
+            window),
+        "the same phone number and an amount written differently");
+  }
+
+  @Test
+  void anOrderIsRefundableAsAWholeOnlyWhileEveryUnitIsDeliveredAndUnseen() {
+    Order two = TestOrders.order("O-7", 2);
+    TestOrders.deliver(two, 0, "A");
+    assertFalse(two.refundableAsWhole(), "a unit is not delivered");
+
+    CardKey b = TestOrders.deliver(two, 1, "B");
+    assertTrue(two.refundableAsWhole());
+    assertFalse(two.refundedInFull());
+
+    b.markRevealed(TestOrders.PAID_AT.plusSeconds(600));
+    assertFalse(two.refundableAsWhole(), "a key was shown");
+  }
+
+  @Test
+  void anOrderWhoseEveryUnitWasRefundedIsRefundedInFull() {
+    Order one = TestOrders.order("O-8", 1);
+    CardKey a = TestOrders.deliver(one, 0, "A");
+    a.refundToStock(TestOrders.PAID_AT.plusSeconds(600));
+
+    assertTrue(one.refundedInFull());
+    assertFalse(one.refundableAsWhole());
+  }
 }
