@@ -80,7 +80,7 @@ public class ClaimProcessor {
       Verdict verdict,
       List<TicketAttachments.Upload> evidence,
       Instant now) {
-    boolean chargedTwice = !cmd.wantsHuman() && Claims.saysChargedTwice(code, cmd, reading);
+    boolean chargedTwice = !cmd.wantsHuman() && Claims.saysChargedTwice(code, cmd);
     Map<String, Order> locked = lockOrders(cmd.orderNo(), chargedTwice);
     Order order =
         Optional.ofNullable(locked.get(cmd.orderNo()))

@@ -1,7 +1,5 @@
 package io.keydesk.application;
 
-import io.keydesk.classifier.Classification;
-import io.keydesk.classifier.Hint;
 import io.keydesk.domain.model.category.CategoryCode;
 import io.keydesk.domain.model.order.CardKey;
 import io.keydesk.domain.model.order.Order;
@@ -24,19 +22,13 @@ final class Claims {
   }
 
   /**
-   * Whether a payment claim says the purchase was charged twice: the buyer said so ({@code
-   * chargedTwice}), or said nothing either way and the description reads so (the classifier's
-   * {@code CHARGED_TWICE} hint).
+   * Whether a payment claim says the purchase was charged twice. Only the buyer's explicit answer
+   * ({@code chargedTwice}, the portal's tick box) counts: money moves on it, and a description can
+   * mention two charges for other reasons ("the bank shows it pending twice"). The classifier's
+   * {@code CHARGED_TWICE} hint is kept on the ticket for the agent.
    */
-  static boolean saysChargedTwice(CategoryCode category, FileTicket cmd, Classification reading) {
-    if (category != CategoryCode.PAYMENT_ISSUE) {
-      return false;
-    }
-    if (cmd.chargedTwice() != null) {
-      return cmd.chargedTwice();
-    }
-    return reading != null
-        && reading.hints().stream().anyMatch(h -> h.type() == Hint.Type.CHARGED_TWICE);
+  static boolean saysChargedTwice(CategoryCode category, FileTicket cmd) {
+    return category == CategoryCode.PAYMENT_ISSUE && Boolean.TRUE.equals(cmd.chargedTwice());
   }
 
   /**

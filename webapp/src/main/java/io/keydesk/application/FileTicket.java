@@ -13,8 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * CategoryNeededException}). With {@code handoff} the buyer asked for a human ("talk to a human",
  * 转人工): the case goes to the queue with what was entered so far and nothing automatic happens;
  * without a category it takes the classifier's reading when confident, OTHER otherwise. {@code
- * chargedTwice} (PAYMENT_ISSUE) says the purchase was paid twice; left out, the description decides
- * (the classifier's {@code CHARGED_TWICE} hint).
+ * chargedTwice} (PAYMENT_ISSUE) says the buyer paid for the same purchase twice; only this explicit
+ * answer starts the automatic refund of the repeat order.
  */
 @Schema(name = "FileTicket")
 public record FileTicket(

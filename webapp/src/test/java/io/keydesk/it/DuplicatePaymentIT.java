@@ -104,18 +104,28 @@ class DuplicatePaymentIT extends ApiIT {
   }
 
   @Test
-  void theDescriptionAloneCanSayItWasChargedTwiceAndTheBuyerCanSayItWasNot() throws Exception {
+  void onlyTheBuyersExplicitAnswerRefundsADescriptionAloneGoesToAnAgentWithItsHint()
+      throws Exception {
     Purchase p = paidTwice();
 
-    JsonObject no =
-        chargedTwice(p.first(), Map.of("chargedTwice", false, "description", "扣了两次款，请帮忙看看"));
-    assertEquals("IN_REVIEW", no.getString("status"), "the buyer's own answer wins");
-    assertEquals(0, refundWebhooks(p.second().orderNo()));
-
-    JsonObject t =
+    JsonObject said =
         chargedTwice(p.first(), Map.of("description", "同一个商品微信扣了两次款，只要一个", "language", "zh-CN"));
-    assertEquals("REFUNDED_DUPLICATE", t.getString("autoAction"));
-    assertTrue(t.getString("resolutionNote").contains("重复支付"), t.getString("resolutionNote"));
+    assertEquals("IN_REVIEW", said.getString("status"));
+    assertEquals(0, refundWebhooks(p.second().orderNo()));
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM ticket WHERE ticket_no = ? AND hints LIKE ?",
+            said.getString("ticketNo"),
+            "%CHARGED_TWICE%"),
+        "the agent sees what the text said");
+
+    JsonObject no = chargedTwice(p.first(), Map.of("chargedTwice", false));
+    assertEquals("IN_REVIEW", no.getString("status"));
+
+    JsonObject yes = chargedTwice(p.first(), Map.of("chargedTwice", true, "language", "zh-CN"));
+    assertEquals("REFUNDED_DUPLICATE", yes.getString("autoAction"));
+    assertTrue(yes.getString("resolutionNote").contains("重复支付"), yes.getString("resolutionNote"));
     assertEquals(1, refundWebhooks(p.second().orderNo()));
   }
 
