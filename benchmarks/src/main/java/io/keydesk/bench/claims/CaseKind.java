@@ -13,7 +13,9 @@ public enum CaseKind {
   WRONG_PURCHASE_REVEALED(Pattern.HONEST, "WRONG_PURCHASE", "key revealed before asking"),
   USAGE_HELP_ANSWERED(Pattern.HONEST, "USAGE_HELP", "a help answer fits (no ticket)"),
   USAGE_HELP_UNANSWERED(Pattern.HONEST, "USAGE_HELP", "no help answer fits"),
-  PAYMENT_ISSUE(Pattern.HONEST, "PAYMENT_ISSUE", "charged twice, paid but no order"),
+  PAYMENT_ISSUE_PAID_TWICE(
+      Pattern.HONEST, "PAYMENT_ISSUE", "the same purchase paid twice (the shop made two orders)"),
+  PAYMENT_ISSUE(Pattern.HONEST, "PAYMENT_ISSUE", "paid but no order, paid but shown unpaid"),
   OTHER(Pattern.HONEST, "OTHER", "anything else"),
 
   REPEAT_FIRST(Pattern.REPEAT_CLAIM, null, "first claim (replacement or refund)"),

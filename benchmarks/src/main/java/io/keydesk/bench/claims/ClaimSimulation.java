@@ -277,6 +277,9 @@ public final class ClaimSimulation {
 
     private Outcome play(Case c) {
       ensureImported(c.order());
+      if (c.kind() == CaseKind.PAYMENT_ISSUE_PAID_TWICE) {
+        plan.repeatsOf(c.order()).forEach(this::ensureImported);
+      }
       if ("USAGE_HELP".equals(c.category())) {
         JsonNode items =
             api.recommendations(

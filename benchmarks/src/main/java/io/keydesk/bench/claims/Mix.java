@@ -41,6 +41,15 @@ public final class Mix {
   public static final double GUIDANCE_FITS = HELP_ANSWER_FITS;
 
   /**
+   * Of honest payment problems: the same purchase paid twice (the buyer paid again after a slow or
+   * frozen payment page, and the shop made and delivered a second order minutes later). No share
+   * was measured, so it follows what the simulated buyers write: one of the three payment texts in
+   * each language says "charged twice" ({@link Texts#saysPaidTwice}), and those buyers tick
+   * "charged twice". The others (paid but no order, paid but shown unpaid) need an agent.
+   */
+  public static final double PAID_TWICE = 1.0 / 3;
+
+  /**
    * Of honest "not received" cases with a delivered key: the buyer then shows it (code by mail).
    */
   public static final double REVEAL_AFTER_REDELIVERY = 0.30;
@@ -122,7 +131,8 @@ public final class Mix {
           HONEST_CATEGORIES.get("WRONG_PURCHASE") * REVEALED_BEFORE_REFUND;
       case USAGE_HELP_ANSWERED -> HONEST_CATEGORIES.get("USAGE_HELP") * HELP_ANSWER_FITS;
       case USAGE_HELP_UNANSWERED -> HONEST_CATEGORIES.get("USAGE_HELP") * (1 - HELP_ANSWER_FITS);
-      case PAYMENT_ISSUE -> HONEST_CATEGORIES.get("PAYMENT_ISSUE");
+      case PAYMENT_ISSUE_PAID_TWICE -> HONEST_CATEGORIES.get("PAYMENT_ISSUE") * PAID_TWICE;
+      case PAYMENT_ISSUE -> HONEST_CATEGORIES.get("PAYMENT_ISSUE") * (1 - PAID_TWICE);
       case OTHER -> HONEST_CATEGORIES.get("OTHER");
       default -> 0;
     };

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 /**
  * Draws a month of traffic from a seed: the same seed and number of cases always give the same plan
@@ -304,6 +305,15 @@ public final class MixGenerator {
         Case claim = c(kind, b, o, "INVALID_KEY", claimDay, null, null, false);
         add(quantity > 1 ? withKeyIndex(claim, index) : claim);
       }
+      case PAYMENT_ISSUE -> {
+        Order o = order(b, product, quantity, paid, "", 0);
+        Case claim = c(kind, b, o, "PAYMENT_ISSUE", claimDay, null, null, false);
+        if (Texts.saysPaidTwice(claim.description())) {
+          repeatOrder(o);
+          claim = withKind(claim, CaseKind.PAYMENT_ISSUE_PAID_TWICE);
+        }
+        add(claim);
+      }
       case WRONG_PURCHASE_REVEALED -> {
         Order o = order(b, product, quantity, paid, "", 0);
         add(c(kind, b, o, "WRONG_PURCHASE", claimDay, null, 0, false));
@@ -488,6 +498,54 @@ public final class MixGenerator {
         c.channel(),
         c.description(),
         c.errorText());
+  }
+
+  private static Case withKind(Case c, CaseKind kind) {
+    return new Case(
+        c.id(),
+        c.day(),
+        c.buyer(),
+        c.order(),
+        kind,
+        c.category(),
+        c.keyIndex(),
+        c.revealBefore(),
+        c.shopRedeemedBefore(),
+        c.revealAfter(),
+        c.channel(),
+        c.description(),
+        c.errorText());
+  }
+
+  /**
+   * The shop's second order of the same purchase, paid 2 to 10 minutes after {@code first} and
+   * delivered in full. Its codes and minutes come from a random source of its own, so that the rest
+   * of the plan is drawn exactly as without it.
+   */
+  private void repeatOrder(Order first) {
+    String orderNo = orderNo();
+    SplittableRandom side = new SplittableRandom(seed * 37 + orders.size());
+    List<Key> keys = new ArrayList<>();
+    for (int i = 0; i < first.quantity(); i++) {
+      keys.add(
+          new Key(
+              i,
+              "SIMKEY-"
+                  + orderNo.substring(4)
+                  + "-"
+                  + i
+                  + "-"
+                  + String.format("%06d", side.nextInt(1_000_000))));
+    }
+    double minutes = 2 + side.nextInt(9);
+    orders.add(
+        new Order(
+            orderNo,
+            first.buyer(),
+            first.product(),
+            first.quantity(),
+            keys,
+            first.paidDay() + minutes / (24 * 60)));
   }
 
   private static Case withRevealAfter(Case c, Integer index) {

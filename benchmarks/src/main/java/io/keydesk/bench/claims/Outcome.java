@@ -39,6 +39,7 @@ record Outcome(
           "REFUNDED",
           "REPLACED",
           "REFUNDED_DEFECTIVE",
+          "REFUNDED_DUPLICATE",
           "DELIVERED_FROM_STOCK",
           "REFUNDED_OUT_OF_STOCK");
 

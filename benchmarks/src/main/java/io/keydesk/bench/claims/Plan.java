@@ -56,6 +56,22 @@ public record Plan(
       String deviceId,
       String language) {}
 
+  /**
+   * The buyer's other orders of the same purchase as {@code o} (same product and quantity, paid
+   * within two hours): what a buyer charged twice has in the shop.
+   */
+  public List<Order> repeatsOf(Order o) {
+    return orders.stream()
+        .filter(
+            r ->
+                !r.orderNo().equals(o.orderNo())
+                    && r.buyer().id() == o.buyer().id()
+                    && r.product().sku().equals(o.product().sku())
+                    && r.quantity() == o.quantity()
+                    && Math.abs(r.paidDay() - o.paidDay()) <= 2.0 / 24)
+        .toList();
+  }
+
   /** An order as the shop reports it; units without a key were never delivered. */
   public record Order(
       String orderNo, Buyer buyer, Product product, int quantity, List<Key> keys, double paidDay) {

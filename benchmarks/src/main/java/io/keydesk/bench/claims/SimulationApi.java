@@ -225,6 +225,9 @@ final class SimulationApi {
     if (c.errorText() != null) {
       body.put("errorText", c.errorText());
     }
+    if (c.kind() == CaseKind.PAYMENT_ISSUE_PAID_TWICE) {
+      body.put("chargedTwice", true);
+    }
     Map<String, String> headers = new LinkedHashMap<>(bearer(token));
     headers.put("X-Forwarded-For", c.buyer().ip());
     headers.put("Idempotency-Key", idempotencyKey);

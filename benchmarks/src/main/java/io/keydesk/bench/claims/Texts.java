@@ -52,6 +52,15 @@ final class Texts {
   private static final List<String> ERRORS_EN =
       List.of("The code you entered is not valid", "This code is invalid or already used");
 
+  /** The payment texts that say the purchase was paid twice (one per language). */
+  private static final java.util.Set<String> PAID_TWICE =
+      java.util.Set.of("被扣了两次钱", "I was charged twice");
+
+  /** Whether the buyer's text says the purchase was paid twice. */
+  static boolean saysPaidTwice(String description) {
+    return PAID_TWICE.contains(description);
+  }
+
   static String description(String category, String language, Random random) {
     List<String> texts = ("zh-CN".equals(language) ? ZH : EN).get(category);
     return texts.get(random.nextInt(texts.size()));

@@ -209,4 +209,24 @@ class MixGeneratorTest {
   private static <K> Map<K, Long> count(Collection<Case> cases, Function<Case, K> key) {
     return cases.stream().collect(Collectors.groupingBy(key, Collectors.counting()));
   }
+
+  @Test
+  void aBuyerWhoWritesChargedTwiceHasTheShopsSecondOrderOfThePurchase() {
+    List<Case> payments =
+        LARGE.cases().stream().filter(c -> "PAYMENT_ISSUE".equals(c.category())).toList();
+    assertFalse(payments.isEmpty());
+    for (Case c : payments) {
+      boolean twice = c.kind() == CaseKind.PAYMENT_ISSUE_PAID_TWICE;
+      assertEquals(Texts.saysPaidTwice(c.description()), twice, c.description());
+      List<Order> repeats = LARGE.repeatsOf(c.order());
+      if (twice) {
+        assertEquals(1, repeats.size(), c.order().orderNo());
+        Order again = repeats.get(0);
+        assertEquals(c.order().quantity(), again.keys().size(), "delivered in full");
+        assertTrue(again.paidDay() > c.order().paidDay(), "paid after the first");
+        assertTrue(
+            again.keys().stream().noneMatch(k -> c.order().keys().contains(k)), "its own codes");
+      }
+    }
+  }
 }
