@@ -16,6 +16,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -85,18 +86,28 @@ final class MailCatcher implements AutoCloseable {
     }
   }
 
-  /** The messages of one recipient in the order they arrived (GreenMail keeps an inbox each). */
+  /**
+   * The messages of one recipient in the order they arrived (GreenMail keeps an inbox each). The
+   * inbox's list is not safe to read while a message is being delivered to it, so a read that meets
+   * a delivery is simply made again.
+   */
   private List<MimeMessage> inbox(String to) {
     GreenMailUser user = server.getUserManager().getUserByEmail(to);
     if (user == null) {
       return List.of();
     }
-    try {
-      return server.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
-          .map(StoredMessage::getMimeMessage)
-          .toList();
-    } catch (FolderException e) {
-      throw new IllegalStateException("cannot read the inbox of a simulated buyer", e);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return server.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
+            .map(StoredMessage::getMimeMessage)
+            .toList();
+      } catch (FolderException e) {
+        throw new IllegalStateException("cannot read the inbox of a simulated buyer", e);
+      } catch (ConcurrentModificationException e) {
+        if (attempt == 10) {
+          throw e;
+        }
+      }
     }
   }
 
