@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -64,6 +65,9 @@ final class Browser {
     }
     this.driver = start(device, languages, profile);
     this.wait = new WebDriverWait(driver, PATIENCE);
+    // A condition that meets an element the page is just replacing (an ajax update, the next page)
+    // is asked again, as if the element had not been found yet.
+    this.wait.ignoring(StaleElementReferenceException.class);
     // Every person comes from their own address, so the per-IP limits of other tests never
     // hit this one (the test server trusts X-Forwarded-For, like behind a load balancer).
     driver.executeCdpCommand("Network.enable", Map.of());

@@ -16,8 +16,6 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -204,7 +202,7 @@ class FilingFlowIT extends BrowserIT {
     buyer.type("form:description", "我想找人工客服，问题比较复杂");
     // What was typed reaches the page's state with the classification, 0.5 s after the last key;
     // switching within that half second loses it (a known gap: docs/architecture.md, filing flow).
-    buyer.waitFor(d -> !suggestion(d).isBlank());
+    buyer.waitFor(d -> !d.findElement(By.id("form:suggestion")).getText().isBlank());
     buyer.submit("lang:switch");
     assertEquals("zh-CN", buyer.htmlLang());
     assertEquals(
@@ -321,15 +319,6 @@ class FilingFlowIT extends BrowserIT {
     buyer.submit("find:submit");
     buyer.waitFor(urlContains("/orders.xhtml"));
     return buyer;
-  }
-
-  /** The classifier's suggestion as shown; empty while the ajax answer replaces it. */
-  private static String suggestion(WebDriver d) {
-    try {
-      return d.findElement(By.id("form:suggestion")).getText();
-    } catch (StaleElementReferenceException e) {
-      return "";
-    }
   }
 
   private static void start(Browser buyer, String orderNo) {
