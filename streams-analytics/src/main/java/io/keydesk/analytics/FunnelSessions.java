@@ -53,8 +53,8 @@ import org.slf4j.LoggerFactory;
  * delivery, for {@link #HORIZON} of record time, as the window store of {@link
  * DropRedeliveredEvents} keeps them for tickets — but without a store lookup, a store write and a
  * changelog record of their own per event. So an idled-out session's entry is not deleted but kept
- * closed, with its event ids only, until they are older than the horizon (checked once a day of
- * stream time).
+ * closed, with its event ids only, until they are older than the horizon (checked every half
+ * horizon of stream time).
  */
 final class FunnelSessions implements ProcessorSupplier<String, FunnelEvent, String, FunnelDelta> {
 
@@ -68,7 +68,13 @@ final class FunnelSessions implements ProcessorSupplier<String, FunnelEvent, Str
    */
   static final Duration HORIZON = DropRedeliveredEvents.HORIZON;
 
-  private static final Duration FORGET_EVERY = Duration.ofDays(1);
+  /**
+   * How often (stream time) closed entries are looked for: every half horizon, so an entry is kept
+   * 7 to 10.5 days, as the segments of a window store with a 7-day retention were, and each scan
+   * (it reads every entry) comes twice a horizon, not daily.
+   */
+  private static final Duration FORGET_EVERY = HORIZON.dividedBy(2);
+
   private static final Logger LOG = LoggerFactory.getLogger(FunnelSessions.class);
 
   @Override
@@ -215,8 +221,8 @@ final class FunnelSessions implements ProcessorSupplier<String, FunnelEvent, Str
 
       /**
        * Deletes the closed entries whose event ids are all older than the horizon (in stream time,
-       * i.e. record time), once a day of stream time: the store is scanned, as {@link OrderFacts}
-       * does for old orders.
+       * i.e. record time), every {@link #FORGET_EVERY} of stream time: the store is scanned, as
+       * {@link OrderFacts} does for old orders.
        */
       private void forgetOldEventIds(long streamTime) {
         long forgetBefore = streamTime - HORIZON.toMillis();

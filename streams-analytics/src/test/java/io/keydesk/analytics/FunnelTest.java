@@ -193,7 +193,7 @@ class FunnelTest {
         "s-other",
         EventJson.funnel("s-other", "DETAILS", "VIEWED", afterHorizon.plus(Duration.ofDays(1))),
         afterHorizon.plus(Duration.ofDays(1)));
-    assertNull(sessions.get("s-1")); // forgotten by the daily check
+    assertNull(sessions.get("s-1")); // forgotten by the next check (every half horizon)
 
     assertEquals(1, count("ORDER|novice|zh-CN|web|2026-11-25T10:00:00Z").entered());
     driver.funnel("s-1", viewed, afterHorizon.plus(Duration.ofDays(1)));
