@@ -39,7 +39,8 @@ public final class AnalyticsStores {
 
   /**
    * Key-value store: funnel session id → the open session's state and the ids of the events seen
-   * under that id in the last 7 days (after the session idled out: the ids only).
+   * under that id in the last 7 days (after the session idled out: the ids only, for 7 to 10.5
+   * days).
    */
   public static final String FUNNEL_SESSIONS = "funnel-sessions";
 
