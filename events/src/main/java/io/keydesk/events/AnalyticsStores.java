@@ -12,7 +12,11 @@ public final class AnalyticsStores {
   /** Window store of the ticket event ids seen recently, used to drop re-delivered events. */
   public static final String TICKET_EVENT_IDS = "ticket-event-ids";
 
-  /** Window store of recently seen funnel event ids (dedup, 7 days). */
+  /**
+   * Window store of recently seen funnel event ids (dedup, 7 days); no longer used since
+   * 2026-11-26: the funnel sessions keep the ids of their events ({@link #FUNNEL_SESSIONS}). Its
+   * changelog topic can be deleted.
+   */
   public static final String FUNNEL_EVENT_IDS = "funnel-event-ids";
 
   /**
@@ -33,7 +37,11 @@ public final class AnalyticsStores {
   /** Key-value store: product SKU → baseline (EWMA of hourly rate) of the spike detector. */
   public static final String PRODUCT_BASELINES = "product-baselines";
 
-  /** Key-value store: funnel session id → the open session's state. */
+  /**
+   * Key-value store: funnel session id → the open session's state and the ids of the events seen
+   * under that id in the last 7 days (after the session idled out: the ids only, for 7 to 10.5
+   * days).
+   */
   public static final String FUNNEL_SESSIONS = "funnel-sessions";
 
   /**

@@ -22,9 +22,11 @@ import org.apache.kafka.streams.kstream.Produced;
  * streams. A record that cannot be read goes to {@link Topics#DEAD_LETTER} with the reason in its
  * headers, and the job goes on.
  *
- * <p>The outbox relay delivers at least once, so an event can arrive twice. Ticket and funnel
- * events are de-duplicated here by {@code eventId} ({@link DropRedeliveredEvents}: a window store
- * lookup and write per event). Order and card-key events are not: their only reader, {@link
+ * <p>The outbox relay delivers at least once, so an event can arrive twice. Ticket events are
+ * de-duplicated here by {@code eventId} ({@link DropRedeliveredEvents}: a window store lookup and
+ * write per event). Funnel events are de-duplicated by their only reader, {@link FunnelSessions},
+ * which keeps the ids of a session's events with the session (no store, lookup and changelog record
+ * of their own). Order and card-key events are not de-duplicated: their only reader, {@link
  * OrderFacts}, keeps what each order has already counted, so a second delivery changes nothing —
  * which saves a store write and a changelog record on the two busiest topics.
  */
@@ -57,13 +59,8 @@ record AnalyticsInputs(
                 "drop-redelivered-ticket-events")),
         read(builder, Topics.ORDERS, EventParser.ORDERS, null, null, Names.of("order")),
         read(builder, Topics.CARD_KEYS, EventParser.CARD_KEYS, null, null, Names.of("card-key")),
-        read(
-            builder,
-            Topics.FUNNEL,
-            EventParser.FUNNEL,
-            AnalyticsStores.FUNNEL_EVENT_IDS,
-            FunnelEvent::eventId,
-            Names.of("funnel")));
+        // Funnel events are de-duplicated by FunnelSessions, which keeps their ids with the session
+        read(builder, Topics.FUNNEL, EventParser.FUNNEL, null, null, Names.of("funnel")));
   }
 
   private record Names(

@@ -64,10 +64,10 @@ public final class AnalyticsTopology {
   static final Serde<Measure> MEASURE = CompactSerde.MEASURE;
   static final Serde<ComplaintRate> COMPLAINT_RATE = JsonSerde.of(ComplaintRate.class);
   static final Serde<ProductAlert> PRODUCT_ALERT = JsonSerde.of(ProductAlert.class);
-  static final Serde<FunnelDelta> FUNNEL_DELTA = JsonSerde.binary(FunnelDelta.class);
+  static final Serde<FunnelDelta> FUNNEL_DELTA = CompactSerde.FUNNEL_DELTA;
   static final Serde<FunnelStepCount> FUNNEL_STEP_COUNT = JsonSerde.of(FunnelStepCount.class);
   static final Serde<FraudSignal> FRAUD_SIGNAL = JsonSerde.of(FraudSignal.class);
-  static final Serde<FraudFact> FRAUD_FACT = JsonSerde.binary(FraudFact.class);
+  static final Serde<FraudFact> FRAUD_FACT = CompactSerde.FRAUD_FACT;
   private static final String REFUNDED = "REFUNDED";
 
   private AnalyticsTopology() {}

@@ -18,10 +18,12 @@ import org.apache.kafka.common.serialization.Serializer;
  * A hand-written binary form for the job's hottest internal records — the {@link Measure}s on the
  * {@code complaint-measures} repartition topic (about one per input event) and the values of the
  * {@code complaint-rates} and {@code complaint-buckets} stores (several writes per measure), and
- * the {@code funnel-step-counts} store (read and written per funnel delta) — where encoding through
- * Jackson cost more than the rest of the complaint-rate code (docs/benchmarks.md, streams
- * throughput). Fields are written in declaration order: strings as UTF-8 with their length (-1 for
- * null), numbers as fixed 8-byte big-endian values, instants as epoch seconds and nanoseconds.
+ * the {@code funnel-step-counts} store (read and written per funnel delta), and the {@link
+ * FunnelDelta}s and {@link FraudFact}s on the {@code funnel-deltas} and {@code fraud-facts}
+ * repartition topics — where encoding through Jackson cost more than the rest of the complaint-rate
+ * code (docs/benchmarks.md, streams throughput). Fields are written in declaration order: strings
+ * as UTF-8 with their length (-1 for null), numbers as fixed 8-byte big-endian values, instants as
+ * epoch seconds and nanoseconds.
  *
  * <p>Values start with {@link #MAGIC}, which neither JSON nor Smile ever does; anything else is
  * read as Smile or JSON ({@link JsonSerde#binary}), so stores and repartition topics written by an
@@ -141,6 +143,51 @@ abstract class CompactSerde<T> implements Serde<T> {
               in.int64(),
               in.int64(),
               in.int64());
+        }
+      };
+
+  static final CompactSerde<FunnelDelta> FUNNEL_DELTA =
+      new CompactSerde<>(FunnelDelta.class) {
+        @Override
+        void write(Writer out, FunnelDelta d) {
+          out.string(d.step());
+          out.string(d.mode());
+          out.string(d.language());
+          out.string(d.channel());
+          out.int64(d.hourStart());
+          out.int64(d.entered());
+          out.int64(d.completed());
+          out.int64(d.abandoned());
+        }
+
+        @Override
+        FunnelDelta read(Reader in) {
+          return new FunnelDelta(
+              in.string(),
+              in.string(),
+              in.string(),
+              in.string(),
+              in.int64(),
+              in.int64(),
+              in.int64(),
+              in.int64());
+        }
+      };
+
+  static final CompactSerde<FraudFact> FRAUD_FACT =
+      new CompactSerde<>(FraudFact.class) {
+        @Override
+        void write(Writer out, FraudFact f) {
+          out.string(f.dimension());
+          out.string(f.subject());
+          out.string(f.ticketNo());
+          out.string(f.buyer());
+          out.int64(f.refund() ? 1 : 0);
+        }
+
+        @Override
+        FraudFact read(Reader in) {
+          return new FraudFact(in.string(), in.string(), in.string(), in.string(), in.int64() != 0);
         }
       };
 

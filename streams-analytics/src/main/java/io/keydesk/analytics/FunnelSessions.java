@@ -23,6 +23,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Session windows over the funnel events of one session id, with an inactivity gap of {@link #GAP},
@@ -45,12 +47,35 @@ import org.apache.kafka.streams.state.Stores;
  * than DSL session windows so that a {@code LEFT} or a submitted case is counted at once instead of
  * when the window closes. An event arriving more than the gap after its session's last one starts a
  * new session.
+ *
+ * <p>Re-delivered events (same {@code eventId}, hence same key and task) are dropped here: the ids
+ * of the events seen under a session id are kept in its entry with the record time of their first
+ * delivery, for {@link #HORIZON} of record time, as the window store of {@link
+ * DropRedeliveredEvents} keeps them for tickets — but without a store lookup, a store write and a
+ * changelog record of their own per event. So an idled-out session's entry is not deleted but kept
+ * closed, with its event ids only, until they are older than the horizon (checked every half
+ * horizon of stream time).
  */
 final class FunnelSessions implements ProcessorSupplier<String, FunnelEvent, String, FunnelDelta> {
 
   static final Duration GAP = Duration.ofMinutes(30);
   static final String UNKNOWN = "unknown";
   private static final Duration CHECK_EVERY = Duration.ofMinutes(1);
+
+  /**
+   * How long the id of a funnel event is remembered, in record time, to drop a re-delivery (the
+   * outbox relay delivers at least once): as {@link DropRedeliveredEvents#HORIZON} for tickets.
+   */
+  static final Duration HORIZON = DropRedeliveredEvents.HORIZON;
+
+  /**
+   * How often (stream time) closed entries are looked for: every half horizon, so an entry is kept
+   * 7 to 10.5 days, as the segments of a window store with a 7-day retention were, and each scan
+   * (it reads every entry) comes twice a horizon, not daily.
+   */
+  private static final Duration FORGET_EVERY = HORIZON.dividedBy(2);
+
+  private static final Logger LOG = LoggerFactory.getLogger(FunnelSessions.class);
 
   @Override
   public Set<StoreBuilder<?>> stores() {
@@ -89,24 +114,33 @@ final class FunnelSessions implements ProcessorSupplier<String, FunnelEvent, Str
         try (KeyValueIterator<String, FunnelSession> all = store.all()) {
           while (all.hasNext()) {
             KeyValue<String, FunnelSession> next = all.next();
-            index(next.key, next.value.lastAt);
+            if (next.value.open) {
+              index(next.key, next.value.lastAt);
+            }
           }
         }
         context.schedule(CHECK_EVERY, PunctuationType.STREAM_TIME, now -> closeIdle());
+        context.schedule(FORGET_EVERY, PunctuationType.STREAM_TIME, this::forgetOldEventIds);
       }
 
       @Override
       public void process(Record<String, FunnelEvent> record) {
         FunnelEvent e = record.value();
+        FunnelSession s = sessions.get(record.key());
+        if (s != null && s.seen(e.eventId(), record.timestamp())) {
+          LOG.debug("Dropped re-delivered event {} (key {})", e.eventId(), record.key());
+          return;
+        }
         long at = e.at().toEpochMilli();
         observed = Math.max(observed, at);
-        FunnelSession s = sessions.get(record.key());
-        if (s != null && at - s.lastAt >= GAP.toMillis()) {
+        Map<String, Long> eventIds = s == null ? new HashMap<>() : s.eventIds;
+        if (s != null && s.open && at - s.lastAt >= GAP.toMillis()) {
           end(s); // the old session idled out before this event: a new one starts
           s = null;
         }
-        if (s == null) {
+        if (s == null || !s.open) {
           s = new FunnelSession();
+          s.eventIds = eventIds;
           s.lastAt = at;
           s.lastStep = e.step();
           s.mode = e.mode() == null || e.mode().isBlank() ? UNKNOWN : e.mode();
@@ -114,28 +148,32 @@ final class FunnelSessions implements ProcessorSupplier<String, FunnelEvent, Str
           s.channel = e.channel();
         }
         Action action = Action.valueOf(e.action());
-        if (s.entered.add(e.step())) {
-          emit(s, e.step(), at, 1, 0, 0);
-        }
+        long entered = s.entered.add(e.step()) ? 1 : 0;
         boolean ends =
             action == Action.DEFLECTED
                 || action == Action.HANDED_OFF
                 || action == Action.SUBMITTED
                 || ("OUTCOME".equals(e.step()) && action == Action.VIEWED);
-        if ((ends || action == Action.COMPLETED) && s.completed.add(e.step())) {
-          emit(s, e.step(), at, 0, 1, 0);
-        }
+        long completed = (ends || action == Action.COMPLETED) && s.completed.add(e.step()) ? 1 : 0;
         if (at >= s.lastAt) {
           s.lastAt = at;
           s.lastStep = e.step();
         }
+        long abandoned = 0;
         if (action == Action.LEFT && !s.ended) {
-          emit(s, e.step(), at, 0, 0, 1);
+          abandoned = 1;
           s.ended = true;
         }
         if (ends) {
           s.ended = true;
         }
+        // one delta for all that this event changed at its step (same bucket, so same key)
+        if (entered + completed + abandoned > 0) {
+          emit(s, e.step(), at, entered, completed, abandoned);
+        }
+        long forgetBefore = context.currentStreamTimeMs() - HORIZON.toMillis();
+        s.eventIds.values().removeIf(first -> first < forgetBefore);
+        s.eventIds.putIfAbsent(e.eventId(), record.timestamp());
         sessions.put(record.key(), s);
         index(record.key(), s.lastAt);
       }
@@ -172,9 +210,40 @@ final class FunnelSessions implements ProcessorSupplier<String, FunnelEvent, Str
           if (session != null) {
             end(session);
           }
-          sessions.delete(id);
+          if (session == null || session.eventIds.isEmpty()) {
+            sessions.delete(id);
+          } else {
+            sessions.put(id, closed(session.eventIds)); // its event ids are still needed
+          }
           unindex(id, lastAtById.remove(id));
         }
+      }
+
+      /**
+       * Deletes the closed entries whose event ids are all older than the horizon (in stream time,
+       * i.e. record time), every {@link #FORGET_EVERY} of stream time: the store is scanned, as
+       * {@link OrderFacts} does for old orders.
+       */
+      private void forgetOldEventIds(long streamTime) {
+        long forgetBefore = streamTime - HORIZON.toMillis();
+        List<String> old = new ArrayList<>();
+        try (KeyValueIterator<String, FunnelSession> all = store.all()) {
+          while (all.hasNext()) {
+            KeyValue<String, FunnelSession> next = all.next();
+            if (!next.value.open && next.value.newestEventId() < forgetBefore) {
+              old.add(next.key);
+            }
+          }
+        }
+        old.forEach(sessions::delete);
+      }
+
+      private FunnelSession closed(Map<String, Long> eventIds) {
+        FunnelSession closed = new FunnelSession();
+        closed.open = false;
+        closed.ended = true;
+        closed.eventIds = eventIds;
+        return closed;
       }
 
       private void end(FunnelSession s) {

@@ -143,6 +143,28 @@ class CompactSerdeTest {
   }
 
   @Test
+  void funnelDeltasAndFraudFactsRoundTripAndSmileOnesAreStillRead() {
+    FunnelDelta delta =
+        new FunnelDelta("SUBMIT", "novice", "zh-CN", null, 1_764_064_800_000L, 1, 1, 0);
+    byte[] compact = CompactSerde.FUNNEL_DELTA.serializer().serialize("t", delta);
+    assertArrayEquals(CompactSerde.MAGIC, Arrays.copyOf(compact, 2));
+    assertEquals(delta, CompactSerde.FUNNEL_DELTA.deserializer().deserialize("t", compact));
+    byte[] smileDelta = JsonSerde.binary(FunnelDelta.class).serializer().serialize("t", delta);
+    assertEquals(delta, CompactSerde.FUNNEL_DELTA.deserializer().deserialize("t", smileDelta));
+
+    for (FraudFact fact :
+        List.of(
+            new FraudFact(FraudFact.BUYER, "buyer-1", "T-1", "buyer-1", true),
+            new FraudFact(FraudFact.IP, "10.0.0.1", "T-2", null, false))) {
+      byte[] bytes = CompactSerde.FRAUD_FACT.serializer().serialize("t", fact);
+      assertArrayEquals(CompactSerde.MAGIC, Arrays.copyOf(bytes, 2));
+      assertEquals(fact, CompactSerde.FRAUD_FACT.deserializer().deserialize("t", bytes));
+      byte[] smile = JsonSerde.binary(FraudFact.class).serializer().serialize("t", fact);
+      assertEquals(fact, CompactSerde.FRAUD_FACT.deserializer().deserialize("t", smile));
+    }
+  }
+
+  @Test
   void countsKeepTheirOrder() {
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put("b", 1L);

@@ -137,6 +137,69 @@ class FunnelTest {
     assertNull(latest.get("DETAILS|novice|zh-CN|web|2026-11-25T10:00:00Z"));
   }
 
+  @Test
+  void aRedeliveredEventCountsOnceWhileItsSessionIsOpen() {
+    EventJson viewed = EventJson.funnel("s-1", "ORDER", "VIEWED", T10);
+    EventJson left = EventJson.funnel("s-1", "ORDER", "LEFT", T10.plus(Duration.ofMinutes(2)));
+    driver.funnel("s-1", viewed, T10);
+    driver.funnel("s-1", left, T10.plus(Duration.ofMinutes(2)));
+    driver.funnel("s-1", viewed, T10.plus(Duration.ofMinutes(3))); // re-sent by the relay
+    driver.funnel("s-1", left, T10.plus(Duration.ofMinutes(4)));
+
+    FunnelStepCount order = count("ORDER|novice|zh-CN|web|2026-11-25T10:00:00Z");
+    assertEquals(1, order.entered());
+    assertEquals(1, order.abandoned());
+  }
+
+  @Test
+  void aRedeliveredEventOfASessionThatIdledOutDoesNotStartAnotherOne() {
+    EventJson viewed = EventJson.funnel("s-1", "CATEGORY", "VIEWED", T10);
+    driver.funnel("s-1", viewed, T10);
+    step("s-other", "ORDER", "VIEWED", 40); // s-1 idles out: abandoned at CATEGORY
+    assertEquals(1, count("CATEGORY|novice|zh-CN|web|2026-11-25T10:00:00Z").abandoned());
+
+    // the same event again, an hour later: without its id it would open a session of its own,
+    // entered and (when that idles out) abandoned once more
+    driver.funnel("s-1", viewed, T10.plus(Duration.ofMinutes(60)));
+    step("s-other", "ORDER", "COMPLETED", 120);
+    FunnelStepCount category = count("CATEGORY|novice|zh-CN|web|2026-11-25T10:00:00Z");
+    assertEquals(1, category.entered());
+    assertEquals(1, category.abandoned());
+
+    // a new event under the same session id later starts a new session, and its re-delivery
+    // counts once too
+    EventJson again =
+        EventJson.funnel("s-1", "CATEGORY", "VIEWED", T10.plus(Duration.ofMinutes(130)));
+    driver.funnel("s-1", again, T10.plus(Duration.ofMinutes(130)));
+    driver.funnel("s-1", again, T10.plus(Duration.ofMinutes(131)));
+    driver.funnel("s-1", viewed, T10.plus(Duration.ofMinutes(132)));
+    assertEquals(1, count("CATEGORY|novice|zh-CN|web|2026-11-25T12:00:00Z").entered());
+    assertEquals(1, count("CATEGORY|novice|zh-CN|web|2026-11-25T10:00:00Z").entered());
+  }
+
+  @Test
+  void aRedeliveryBeyondTheHorizonCountsAgainAndOldIdsAreForgotten() {
+    EventJson viewed = EventJson.funnel("s-1", "ORDER", "VIEWED", T10);
+    driver.funnel("s-1", viewed, T10);
+    step("s-other", "DETAILS", "VIEWED", 40);
+    KeyValueStore<String, FunnelSession> sessions =
+        driver.driver.getKeyValueStore(AnalyticsStores.FUNNEL_SESSIONS);
+    assertEquals(false, sessions.get("s-1").open); // closed, kept for its event id
+
+    Instant afterHorizon = T10.plus(FunnelSessions.HORIZON).plus(Duration.ofDays(1));
+    driver.funnel(
+        "s-other", EventJson.funnel("s-other", "DETAILS", "VIEWED", afterHorizon), afterHorizon);
+    driver.funnel(
+        "s-other",
+        EventJson.funnel("s-other", "DETAILS", "VIEWED", afterHorizon.plus(Duration.ofDays(1))),
+        afterHorizon.plus(Duration.ofDays(1)));
+    assertNull(sessions.get("s-1")); // forgotten by the next check (every half horizon)
+
+    assertEquals(1, count("ORDER|novice|zh-CN|web|2026-11-25T10:00:00Z").entered());
+    driver.funnel("s-1", viewed, afterHorizon.plus(Duration.ofDays(1)));
+    assertEquals(2, count("ORDER|novice|zh-CN|web|2026-11-25T10:00:00Z").entered());
+  }
+
   private void step(String session, String step, String action, int minute) {
     Instant at = T10.plus(Duration.ofMinutes(minute));
     driver.funnel(session, EventJson.funnel(session, step, action, at), at);
