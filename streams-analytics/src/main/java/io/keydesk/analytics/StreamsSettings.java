@@ -129,17 +129,6 @@ public record StreamsSettings(
   static final int PRODUCER_BATCH_BYTES = 128 * 1024;
 
   /**
-   * {@code max.task.idle.ms}: -1, a task never waits for a partition without buffered records
-   * (Kafka's default 0 waits only while such a partition is known to have unfetched records). The
-   * order-facts task reads orders, card keys and the sparse {@code order-inputs} and {@code
-   * fraud-facts} repartition topics; with 0, Kafka Streams formats log lines for each empty
-   * partition before every record it processes — 8–9 % of the job's CPU in the benchmark's profile
-   * (docs/benchmarks.md). The order-facts join does not promise an order between its topics
-   * (docs/streams-analytics.md, topology and complaint rates).
-   */
-  static final long MAX_TASK_IDLE_MS = -1L;
-
-  /**
    * The Kafka Streams configuration: exactly-once v2, no default serdes (every boundary is
    * explicit).
    */
@@ -154,7 +143,6 @@ public record StreamsSettings(
     config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, CACHE_BYTES);
     config.put(
         StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), PRODUCER_BATCH_BYTES);
-    config.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, MAX_TASK_IDLE_MS);
     if (queryPort > 0) {
       config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, queryHost + ":" + queryPort);
     }
