@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -161,8 +162,24 @@ final class Browser {
     field.sendKeys(text);
   }
 
+  /**
+   * Clicks the control once it can take the click. While something still covers it — a dialog's
+   * mask fading out after the last confirmation — the click is tried again, as a person would.
+   */
   void click(By by) {
-    waitFor(elementToBeClickable(by)).click();
+    waitFor(
+        d -> {
+          WebElement target = elementToBeClickable(by).apply(d);
+          if (target == null) {
+            return false;
+          }
+          try {
+            target.click();
+            return true;
+          } catch (ElementClickInterceptedException e) {
+            return false;
+          }
+        });
   }
 
   void click(WebElement element) {
