@@ -170,20 +170,8 @@ public final class HintExtractor {
         hints.add(new Hint(Hint.Type.ERROR_CODE, canonicalCode(m.group(1))));
       }
     }
-    Matcher used = ALREADY_USED.matcher(s);
-    if (used.find()) {
-      hints.add(
-          new Hint(
-              Hint.Type.ALREADY_USED,
-              used.group().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")));
-    }
-    Matcher twice = CHARGED_TWICE.matcher(s);
-    if (twice.find()) {
-      hints.add(
-          new Hint(
-              Hint.Type.CHARGED_TWICE,
-              twice.group().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")));
-    }
+    phrase(s, ALREADY_USED, Hint.Type.ALREADY_USED, hints);
+    phrase(s, CHARGED_TWICE, Hint.Type.CHARGED_TWICE, hints);
     regions(s, hints);
     for (Map.Entry<Pattern, String> platform : PLATFORMS) {
       if (platform.getKey().matcher(s).find()) {
@@ -194,6 +182,14 @@ public final class HintExtractor {
     List<Hint> ordered = new ArrayList<>(hints);
     ordered.sort((a, b) -> a.type().compareTo(b.type()));
     return List.copyOf(ordered);
+  }
+
+  /** The first phrase of {@code pattern} in the text, lower-cased with single spaces. */
+  private static void phrase(String s, Pattern pattern, Hint.Type type, Set<Hint> hints) {
+    Matcher m = pattern.matcher(s);
+    if (m.find()) {
+      hints.add(new Hint(type, m.group().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")));
+    }
   }
 
   private static void regions(String s, Set<Hint> hints) {

@@ -527,15 +527,7 @@ public final class MixGenerator {
     SplittableRandom side = new SplittableRandom(seed * 37 + orders.size());
     List<Key> keys = new ArrayList<>();
     for (int i = 0; i < first.quantity(); i++) {
-      keys.add(
-          new Key(
-              i,
-              "SIMKEY-"
-                  + orderNo.substring(4)
-                  + "-"
-                  + i
-                  + "-"
-                  + String.format("%06d", side.nextInt(1_000_000))));
+      keys.add(new Key(i, code(orderNo, i, side.nextInt(1_000_000))));
     }
     double minutes = 2 + side.nextInt(9);
     orders.add(
@@ -600,18 +592,17 @@ public final class MixGenerator {
     String orderNo = orderNo();
     List<Key> keys = new ArrayList<>();
     for (int i = 0; i < delivered; i++) {
-      String code =
-          "SIMKEY-"
-              + orderNo.substring(4)
-              + "-"
-              + i
-              + "-"
-              + String.format("%06d", random.nextInt(1_000_000));
+      String code = code(orderNo, i, random.nextInt(1_000_000));
       keys.add(new Key(i, i == markedIndex && !mark.isEmpty() ? code + "-" + mark : code));
     }
     Order o = new Order(orderNo, b, p, quantity, keys, paid);
     orders.add(o);
     return o;
+  }
+
+  /** The code the shop delivers for unit {@code index} of an order. */
+  private static String code(String orderNo, int index, int serial) {
+    return "SIMKEY-" + orderNo.substring(4) + "-" + index + "-" + String.format("%06d", serial);
   }
 
   private String orderNo() {
