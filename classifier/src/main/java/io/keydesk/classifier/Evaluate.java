@@ -118,7 +118,7 @@ public final class Evaluate {
     md.append("classifier/evaluate --write docs/benchmarks.md  # and replace this section\n");
     md.append(
         "classifier/evaluate --write docs/benchmarks.md --probe"
-            + " classifier/src/test/resources/probe-2026-11-25.tsv  # as here, with the probe set\n");
+            + " classifier/src/test/resources/probe-2026-11-26.tsv  # as here, with the probe set\n");
     md.append("classifier/evaluate --cv                     # only cross-validation\n```\n\n");
     md.append(
         "Features and training parameters were chosen by 5-fold cross-validation on the training"
@@ -137,24 +137,64 @@ public final class Evaluate {
             + " trigrams only, L2 cost 0.03 to 4) were tried by cross-validation over several fold"
             + " shuffles; none beat the current ones by more than the fold noise (about half a"
             + " point), so they were left as they were. The held-out set was evaluated once, after"
-            + " the training data was final.\n\n");
-    md.append("| measure, top-1 | before (969 training texts) | after (1571) |\n|---|--:|--:|\n");
-    md.append("| training set, 5-fold cross-validation | 86.3% | 89.1% |\n");
-    md.append("| held-out set (233 texts) | 91.0% | 94.0% |\n");
-    md.append("| probe set of 2026-11-25 (173 texts) | 95.4% | 96.5% |\n\n");
+            + " the training data was final: 94.0%.\n\n");
     md.append(
-        "Before and after as measured on 2026-11-25; the tables below are recomputed on every run."
-            + " The cross-validation figures are over different corpora (the new texts are"
-            + " included after), so they are not strictly comparable; it remains the conservative"
-            + " figure. Of the 180 probe texts written, 7 turned out to be in the training corpus"
-            + " already, (nearly) word for word (short, typical phrasings, three of them the"
-            + " examples of the task description): they were never unseen and were removed after"
-            + " use (with them: 95.6% before, 96.7% after). The probe set is easier than the"
-            + " held-out set (its texts are written in fairly typical wording), so its figure is"
-            + " optimistic. It is committed as"
-            + " `classifier/src/test/resources/probe-2026-11-25.tsv` so that it can be re-run"
-            + " (`classifier/evaluate --probe FILE`), but it was committed after use and is no"
-            + " longer unseen: the next round should write a fresh one.\n\n");
+        "The round of 2026-11-26 worked the same way. Before the training corpus or the held-out"
+            + " set was opened, a fresh probe set of 240 texts (40 per category; 108 Chinese, 84"
+            + " English or pinyin, 48 mixed, as `classifier/evaluate` counts languages; two words to four sentences, angry,"
+            + " polite and terse, typos, pinyin, traditional characters, emoji, order numbers, error"
+            + " codes, many platforms and products, and the borders between categories) was written"
+            + " by hand and committed, and the model of the day measured on it. Then, judged by"
+            + " cross-validation: one feature every text has (`PriorFeature`: OpenNLP's maximum"
+            + " entropy model has no intercept, so a text with no known feature came out uniform and"
+            + " the tie went to NOT_RECEIVED) raised it from 88.8% to 90.0% (mean of six fold"
+            + " shuffles, better in each; on the probe it changed nothing, 93.6%, and the older"
+            + " probe went from 96.5% to 95.4%). Tried and dropped: a bucket of the text's length"
+            + " (89.5% to 89.6% with or without the constant), 3- and 4-grams across adjacent short"
+            + " Latin words so that spaced and run-together pinyin share features (+0.3 point over"
+            + " 14 shuffles, within the noise), L2 cost 0.5, 0.7 and 1.5 (within the noise). Then"
+            + " 292 training texts were written for the kinds of errors seen in the probe's"
+            + " baseline and in cross-validation. Reviewed against both probes, 220 of them"
+            + " restated a probe text in other words or another language (the kinds the probe"
+            + " covers most densely: a receipt without the code, a charge nobody made, coupons,"
+            + " late refunds, what a balance can buy, step-by-step help, unsubscribing, restocking):"
+            + " with them the new probe had read 97.0%; they were removed, and 88 texts of other"
+            + " kinds took their place, 17 of them in traditional characters, which the corpus had"
+            + " none of. The held-out set was evaluated once, after that (the unit test that keeps its"
+            + " accuracy above a floor of 85% ran on every build in between; it prints no"
+            + " figure).\n\n");
+    md.append(
+        "| measure, top-1 | before (1571 training texts) | after (1731, with the prior"
+            + " feature) |\n|---|--:|--:|\n");
+    md.append("| training set, 5-fold cross-validation | 89.1% | 89.8% |\n");
+    md.append(
+        "| cross-validation on the 1571 texts of before, the new ones added to every training"
+            + " fold (mean of six shuffles) | 88.8% | 90.8% |\n");
+    md.append("| held-out set (233 texts) | 94.0% | 95.3% |\n");
+    md.append("| probe set of 2026-11-25 (173 texts) | 96.5% | 94.8% |\n");
+    md.append("| probe set of 2026-11-26 (234 texts) | 93.6% | 95.3% |\n\n");
+    md.append(
+        "Before and after as measured on 2026-11-26; the tables below are recomputed on every run."
+            + " The plain cross-validation figures are over different corpora, so they are not"
+            + " strictly comparable; the second row compares like with like. It remains the"
+            + " conservative figure. L-BFGS in OpenNLP stops once the"
+            + " objective changes by less than 1e-4 (relative) in one iteration; once in thirty"
+            + " cross-validation trainings that happened at iteration 11 instead of the usual 40 to"
+            + " 55, and that fold scored 74% (one shuffle of the final corpus reads 86.8% for it;"
+            + " the mean of six is 89.4%, 89.9% without it). The model trained on the whole corpus"
+            + " converged (46 iterations); the held-out floor of `TextClassifierTest` would catch a"
+            + " model that did not. Of the 240 probe texts written, 6 turned out to be in the"
+            + " training corpus already, (nearly) word for word (short, typical phrasings such as"
+            + " \"你好\" and \"下错单了\"): they were never unseen and were removed after the first"
+            + " measurement (with them: 93.8% before, 95.4% after). Four others are (nearly) word"
+            + " for word in the probe of 2026-11-25, which their writer had not read: the people"
+            + " writing these sets share habits, so every figure here likely overstates accuracy"
+            + " on texts from real buyers. The probe sets are committed as"
+            + " `classifier/src/test/resources/probe-2026-11-25.tsv` and `probe-2026-11-26.tsv` so"
+            + " that they can be re-run (`classifier/evaluate --probe FILE`), and a unit test keeps"
+            + " training texts from nearly duplicating them; both have been used, so neither is"
+            + " unseen any more: the next round should write a fresh one, ideally by someone who"
+            + " has not written the corpus.\n\n");
     md.append("Machine: ").append(machine()).append(". Date: ");
     md.append(LocalDate.now(ZoneOffset.UTC)).append(".\n\n");
 
