@@ -55,6 +55,7 @@ public final class HintExtractor {
               "已(?:经)?(?:被(?:别人|他人|人)?(?:使用|用过|用了|兑换|兌換|激活|领取|領取|绑定|綁定|核销)"
                   + "|(?:使用|用过|兑换|兌換|激活|核销))",
               "被(?:别人|他人|人)?(?:使用|用|兑换|兌換|激活|领取|領取|绑定|綁定)(?:过|過|了)",
+              "已(?:经)?被?\\s*(?:redeemed|redeem|used|activated|claimed)(?![a-z])",
               "重复(?:使用|兑换)"),
           FLAGS);
 
@@ -68,11 +69,15 @@ public final class HintExtractor {
               + String.join(
                   "|",
                   "(?:charged|billed|debited|deducted|paid|taken|withdrawn)\\s+(?:me\\s+|it\\s+)?"
-                      + "(?:twice|two\\s+times|2\\s*(?:x|times))",
+                      + "(?:twice|thrice|(?:two|three)\\s+times|[23]\\s*(?:x|times))",
                   "double[- ]?(?:charged|charge|billed|billing|payment|paid|deduction)",
                   "(?:duplicate|duplicated|repeated|second)\\s+(?:charge|payment|transaction|debit)",
-                  "(?:two|2)\\s+(?:charges|payments|transactions|debits)\\s+(?:for|of)",
-                  "(?:扣|付|支付|付款|扣款|扣费|交|刷)(?:了)?(?:两|2|二|俩)(?:次|遍|笔)",
+                  "(?:two|three|[23])\\s+(?:(?:identical|pending|duplicate|same)\\s+"
+                      + "(?:charges|payments|transactions|debits|holds)"
+                      + "|(?:charges|payments|transactions|debits|holds)\\s+(?:for|of|on))",
+                  "(?:扣|付|支付|付款|扣款|扣费|交|刷)(?:了)?(?:两|2|二|俩|三|3)(?:次|遍|笔)",
+                  "(?:两|2|三|3)笔(?:一样|相同|重复|同样)",
+                  "kou\\s*le\\s*liang\\s*ci",
                   "(?:两|2|二)(?:次|笔)(?:扣款|扣费|付款|支付|钱)",
                   "重复(?:扣款|扣费|扣钱|支付|付款|缴费|收费|下单扣款)",
                   "多扣(?:了)?(?:一次|一笔|钱|款)",
@@ -117,8 +122,8 @@ public final class HintExtractor {
   private static final List<Map.Entry<Pattern, String>> PLATFORMS =
       platforms(
           "Steam", "steam|蒸汽平台|steam钱包|g胖",
-          "PlayStation", "psn|playstation|ps ?store|ps[345]|索尼|sony",
-          "Xbox", "xbox|game ?pass|xgp|微软商店|microsoft store",
+          "PlayStation", "psn|playstation|ps ?store|ps ?plus|ps[345]|索尼|sony",
+          "Xbox", "xbox|game ?pass|xgp|微软商店|微软主机|microsoft store",
           "Nintendo", "nintendo|e-?shop|(?-i:Switch)|任天堂|ns会员|ns卡",
           "App Store", "app ?store|itunes|apple ?id|apple gift|苹果|icloud|apple music",
           "Google Play", "google ?play|谷歌|play store|gp卡",
@@ -153,7 +158,7 @@ public final class HintExtractor {
   private static final Pattern AMOUNT_UNIT_AFTER =
       Pattern.compile(
           "(?<![\\p{Alnum}-])(\\d{1,7}(?:[.,]\\d{1,2})?|[零一二两三四五六七八九十百千万]+)\\s?"
-              + "(块钱|块|元|rmb|cny|人民币|usd|美元|美金|dollars?|bucks|hkd|港币|港元|eur|euros?|欧元"
+              + "(块钱|块|元|刀|rmb|cny|人民币|usd|美元|美金|dollars?|bucks|hkd|港币|港元|eur|euros?|欧元"
               + "|gbp|pounds?|英镑|jpy|日元|yen)(?![a-z])",
           FLAGS);
 
@@ -226,9 +231,12 @@ public final class HintExtractor {
     m = AMOUNT_UNIT_AFTER.matcher(s);
     while (m.find()) {
       String unit = m.group(2).toLowerCase(Locale.ROOT);
+      if (unit.equals("刀") && !Character.isDigit(m.group(1).charAt(0))) {
+        continue; // "一刀" is a stroke in a game, "20刀" twenty dollars
+      }
       String currency =
           switch (unit) {
-            case "usd", "美元", "美金", "dollar", "dollars", "bucks" -> "USD";
+            case "usd", "美元", "美金", "刀", "dollar", "dollars", "bucks" -> "USD";
             case "hkd", "港币", "港元" -> "HKD";
             case "eur", "euro", "euros", "欧元" -> "EUR";
             case "gbp", "pound", "pounds", "英镑" -> "GBP";

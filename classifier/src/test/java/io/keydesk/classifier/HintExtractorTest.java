@@ -60,6 +60,8 @@ class HintExtractorTest {
         "充值卡显示已使用",
         "刚买的码就被人用过了",
         "显示已经激活",
+        "这个码已经被redeem了",
+        "提示已经 used，没法用",
       })
   void alreadyUsed(String text) {
     assertEquals(1, values(text, Type.ALREADY_USED).size(), () -> hints.extract(text).toString());
@@ -86,6 +88,12 @@ class HintExtractorTest {
         "My card shows a duplicate payment of 98 CNY",
         "paid 2 times by accident, the page froze",
         "Alipay took two payments for the same order",
+        "支付宝扣了三次钱",
+        "银行卡上有两笔一样的扣款",
+        "I see two pending charges of 19.99",
+        "my card has 3 holds on it for a single order",
+        "billed three times for one key",
+        "kou le liang ci qian",
       })
   void chargedTwice(String text) {
     assertEquals(1, values(text, Type.CHARGED_TWICE).size(), () -> hints.extract(text).toString());
@@ -100,6 +108,8 @@ class HintExtractorTest {
         "I tried twice to redeem it",
         "已经兑换两次都失败",
         "paid but the order never showed up",
+        "付款失败了三次，换了张卡才成功",
+        "I have two payment methods saved",
       })
   void notChargedTwice(String text) {
     assertEquals(List.of(), values(text, Type.CHARGED_TWICE));
@@ -150,6 +160,8 @@ class HintExtractorTest {
         "win10密钥 | Windows",
         "Office 365 key | Office",
         "任天堂点卡 | Nintendo",
+        "PS Plus Extra 会员 | PlayStation",
+        "微软主机的充值卡 | Xbox",
       })
   void platforms(String text, String platform) {
     assertEquals(List.of(platform), values(text, Type.PLATFORM));
@@ -173,6 +185,7 @@ class HintExtractorTest {
         "少退了10块 | 10 CNY",
         "花了五十元 | 五十 CNY",
         "HK$100 card | 100 HKD",
+        "充了20刀的卡 | 20 USD",
       })
   void amounts(String text, String amount) {
     assertEquals(List.of(amount), values(text, Type.AMOUNT));
@@ -190,6 +203,11 @@ class HintExtractorTest {
             new Hint(Type.PLATFORM, "Steam"),
             new Hint(Type.AMOUNT, "20 USD")),
         found);
+  }
+
+  @Test
+  void aStrokeInAGameIsNoAmount() {
+    assertEquals(List.of(), values("一刀就没了，这个礼包码是干嘛的", Type.AMOUNT));
   }
 
   @Test
