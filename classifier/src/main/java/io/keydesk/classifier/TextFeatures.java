@@ -20,9 +20,7 @@ import opennlp.tools.doccat.FeatureGenerator;
  *   <li>Latin words, stemmed, and pairs of adjacent words ({@link WordFeatures});
  *   <li>character 3- and 4-grams of each Latin word with boundary marks ({@link
  *       WordShapeFeatures}), so that typos ("recieved", "redeemd") and run-together pinyin
- *       ("meishoudao") still share most of their features with the spelling the corpus has;
- *   <li>one feature every text has ({@link PriorFeature}), so that the model knows how common each
- *       category is.
+ *       ("meishoudao") still share most of their features with the spelling the corpus has.
  * </ul>
  *
  * <p>All generators are stateless, so one model can serve any number of threads. They are public
@@ -56,7 +54,7 @@ public final class TextFeatures {
   /** The generators the classifier is trained and run with, in a fixed order. */
   static FeatureGenerator[] generators() {
     return new FeatureGenerator[] {
-      new HanNGramFeatures(), new WordFeatures(), new WordShapeFeatures(), new PriorFeature()
+      new HanNGramFeatures(), new WordFeatures(), new WordShapeFeatures()
     };
   }
 
