@@ -45,15 +45,43 @@ import org.apache.kafka.streams.state.Stores;
  *
  * There is no order between topics: a ticket that arrives before its order's card keys is counted
  * for its product and supplier but for no batch. An order without any event for {@link #RETENTION}
- * (in stream time, checked daily) is forgotten; a later ticket on it counts for its product and
- * supplier only, and a later delivery event counts it again.
+ * (in stream time) is forgotten by the next pass over the store, within {@link #PURGE_PASS_EVERY}
+ * more; a later ticket on it counts for its product and supplier only, and a later delivery event
+ * counts it again.
+ *
+ * <p>A pass walks the whole store every {@link #PURGE_PASS_EVERY} of stream time, a slice at a
+ * time: every {@link #PURGE_EVERY} it reads the next {@link #PURGE_SLICE} orders after where the
+ * last slice ended, until it reaches the end of the store. A store of millions of orders is thus
+ * read in short steps, never in one go that would hold up the stream thread for seconds, and each
+ * order is read about 13 times in its 90 days rather than 90 (a pass a day).
  */
 final class OrderFacts implements ProcessorSupplier<String, OrderInput, String, OrderFacts.Output> {
 
   /** How long an order without new events is remembered. */
   static final Duration RETENTION = Duration.ofDays(90);
 
-  private static final Duration PURGE_EVERY = Duration.ofDays(1);
+  /** How often (stream time) a pass over the store for orders to forget begins. */
+  static final Duration PURGE_PASS_EVERY = Duration.ofDays(7);
+
+  /** How often (stream time) the next slice of a pass is read. */
+  static final Duration PURGE_EVERY = Duration.ofMinutes(1);
+
+  /** How many orders one check reads. */
+  static final int PURGE_SLICE = 10_000;
+
+  private final int purgeSlice;
+
+  OrderFacts() {
+    this(PURGE_SLICE);
+  }
+
+  /** With {@code purgeSlice} orders read per check (tests use small slices). */
+  OrderFacts(int purgeSlice) {
+    if (purgeSlice < 1) {
+      throw new IllegalArgumentException("purgeSlice must be at least 1");
+    }
+    this.purgeSlice = purgeSlice;
+  }
 
   /** Either a measure or a signal. */
   record Output(Measure measure, FraudSignal signal) {}
@@ -75,6 +103,15 @@ final class OrderFacts implements ProcessorSupplier<String, OrderInput, String, 
       private KeyValueStore<String, OrderState> factsStore;
       private ValueCache<String, OrderState> facts;
 
+      /** Whether a pass over the store is under way. */
+      private boolean purging;
+
+      /** Where the next slice of the pass begins; null: at the beginning of the store. */
+      private String purgeFrom;
+
+      /** Stream time from which the next pass may begin. */
+      private long nextPassAt = Long.MIN_VALUE;
+
       @Override
       public void init(ProcessorContext<String, Output> context) {
         this.context = context;
@@ -84,15 +121,31 @@ final class OrderFacts implements ProcessorSupplier<String, OrderInput, String, 
       }
 
       private void forgetOldOrders(long streamTime) {
+        if (!purging) {
+          if (streamTime < nextPassAt) {
+            return;
+          }
+          purging = true;
+          purgeFrom = null;
+          nextPassAt = streamTime + PURGE_PASS_EVERY.toMillis();
+        }
         List<String> old = new ArrayList<>();
-        try (KeyValueIterator<String, OrderState> all = factsStore.all()) {
-          while (all.hasNext()) {
-            KeyValue<String, OrderState> next = all.next();
-            if (next.value.lastAt < streamTime - RETENTION.toMillis()) {
-              old.add(next.key);
+        String nextSlice = null;
+        try (KeyValueIterator<String, OrderState> slice =
+            purgeFrom == null ? factsStore.all() : factsStore.range(purgeFrom, null)) {
+          for (int read = 0; slice.hasNext() && nextSlice == null; read++) {
+            if (read == purgeSlice) {
+              nextSlice = slice.peekNextKey();
+            } else {
+              KeyValue<String, OrderState> next = slice.next();
+              if (next.value.lastAt < streamTime - RETENTION.toMillis()) {
+                old.add(next.key);
+              }
             }
           }
         }
+        purgeFrom = nextSlice;
+        purging = nextSlice != null;
         old.forEach(facts::delete);
       }
 
