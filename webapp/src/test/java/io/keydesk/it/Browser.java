@@ -156,6 +156,16 @@ final class Browser {
     return wait.until(condition);
   }
 
+  /**
+   * Waits up to {@code patience} for what a live update brings (a push redraws parts of the page
+   * while the condition reads them), asking again when an element is being replaced.
+   */
+  <T> T waitFor(Duration patience, Function<? super WebDriver, T> condition) {
+    return new WebDriverWait(driver, patience)
+        .ignoring(StaleElementReferenceException.class)
+        .until(condition);
+  }
+
   void type(String id, String text) {
     WebElement field = waitFor(elementToBeClickable(By.id(id)));
     field.clear();

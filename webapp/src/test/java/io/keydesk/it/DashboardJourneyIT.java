@@ -19,7 +19,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A supervisor watches the dashboard update: the streams job publishes a complaint rate and a
@@ -71,8 +70,7 @@ class DashboardJourneyIT extends BrowserIT {
           .send(new ProducerRecord<>(Topics.COMPLAINT_RATES, "product|" + sku + "|24h", rate))
           .get();
     }
-    WebDriverWait live = new WebDriverWait(page.driver, LIVE);
-    live.until(textToBePresentInElementLocated(By.id("productRates"), sku));
+    page.waitFor(LIVE, textToBePresentInElementLocated(By.id("productRates"), sku));
     assertTrue(page.text(By.id("productRates")).contains("100000.0 %"));
     assertFalse(Browser.isGone(html), "no reload: the same document");
 
@@ -82,7 +80,7 @@ class DashboardJourneyIT extends BrowserIT {
     String wp = Api.unique("LWP");
     Buyer buyer = claims.buyer(wp, "IT-SUP", "CODE-" + wp);
     assertEquals("RESOLVED", claims.file(buyer, "WRONG_PURCHASE").json().getString("status"));
-    live.until(d -> !page.text(By.id("selfTodayOf")).equals(before));
+    page.waitFor(LIVE, d -> !page.text(By.id("selfTodayOf")).equals(before));
     assertFalse(Browser.isGone(html), "still no reload");
     page.shoot("61-dashboard-updated");
 

@@ -37,7 +37,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Following a case on the ticket page in headless Chromium on a phone: files attached (and a
@@ -168,11 +167,10 @@ class TicketPageIT extends BrowserIT {
     WebElement html = page.driver.findElement(By.tagName("html"));
     String reply = "Thanks, the invoice is corrected and sent again.";
     staff(ticketNo, "{\"type\":\"REPLY\",\"text\":\"" + reply + "\"}");
-    WebDriverWait live = new WebDriverWait(page.driver, LIVE);
-    live.until(textToBePresentInElementLocated(By.id("timeline"), reply));
+    page.waitFor(LIVE, textToBePresentInElementLocated(By.id("timeline"), reply));
     staff(ticketNo, "{\"type\":\"RESOLVE\",\"resolution\":\"ANSWERED\",\"text\":\"Corrected.\"}");
-    live.until(textToBe(By.id("status"), "Resolved"));
-    live.until(presenceOfElementLocated(By.id("rate:submit")));
+    page.waitFor(LIVE, textToBe(By.id("status"), "Resolved"));
+    page.waitFor(LIVE, presenceOfElementLocated(By.id("rate:submit")));
     assertFalse(Browser.isGone(html), "no reload: the same document");
     assertTrue(page.all(By.id("reply:message")).isEmpty(), "a resolved case takes no messages");
     page.shoot("43-ticket-resolved-live");
@@ -276,8 +274,7 @@ class TicketPageIT extends BrowserIT {
           .get(10, TimeUnit.SECONDS);
     }
 
-    new WebDriverWait(page.driver, Duration.ofSeconds(20))
-        .until(textToBe(By.id("status"), "Waiting for you"));
+    page.waitFor(Duration.ofSeconds(20), textToBe(By.id("status"), "Waiting for you"));
     assertFalse(Browser.isGone(html), "no reload: the same document");
     // The deadline moved into the past with it: the page says the case is overdue, and by how much.
     page.waitFor(d -> page.text(By.id("countdown")).matches("Overdue by 0[12]:\\d\\d:\\d\\d"));
