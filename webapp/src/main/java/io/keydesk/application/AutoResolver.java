@@ -71,7 +71,9 @@ public class AutoResolver {
     /** "Charged twice", and the repeat order was already refunded. */
     DUPLICATE_ALREADY_REFUNDED,
     /** "Charged twice", but a key of each order was revealed or redeemed. */
-    DUPLICATE_KEYS_USED
+    DUPLICATE_KEYS_USED,
+    /** "Not received", but every unit of the order was refunded or withdrawn: nothing to send. */
+    NOTHING_HELD
   }
 
   /**
@@ -213,15 +215,7 @@ public class AutoResolver {
   @Transactional(Transactional.TxType.MANDATORY)
   public Outcome refundByStaff(Ticket ticket, List<CardKey> keys, Actor agent, Instant now) {
     Order order = ticket.order();
-    List<CardKey> concerned =
-        keys.isEmpty()
-            ? order.keys().stream()
-                .filter(
-                    k ->
-                        k.status() == io.keydesk.domain.model.order.CardKeyStatus.DELIVERED
-                            || k.status() == io.keydesk.domain.model.order.CardKeyStatus.REDEEMED)
-                .toList()
-            : keys;
+    List<CardKey> concerned = keys.isEmpty() ? order.heldKeys() : keys;
     if (concerned.isEmpty()) {
       throw new DomainException("nothing-to-refund", "no delivered key of this order to refund");
     }
@@ -267,6 +261,14 @@ public class AutoResolver {
   private Outcome notReceived(Ticket ticket, Actor actor, Instant now) {
     Order order = ticket.order();
     List<Integer> missing = order.undeliveredIndexes();
+    if (missing.isEmpty() && order.heldKeys().isEmpty()) {
+      if (actor.type() == Actor.Type.STAFF) {
+        throw new DomainException(
+            "nothing-delivered",
+            "every key of this order was refunded or withdrawn: nothing to send");
+      }
+      return review(ticket, now, Review.NOTHING_HELD);
+    }
     if (missing.isEmpty()) {
       boolean resent = delivery.resend(order, ticket.language(), now);
       return resolved(
@@ -301,6 +303,7 @@ public class AutoResolver {
           delivered.size());
     }
     BigDecimal amount = share(order, unfilled.size());
+    order.refundUndelivered(unfilled);
     refund(ticket, unfilled, amount, "out of stock: the key was never delivered");
     return resolved(
         ticket,

@@ -139,8 +139,12 @@ public class KeyRevealService {
   @Transactional(dontRollbackOn = TooManyRequestsException.class)
   public void resendDelivery(BuyerIdentity buyer, String orderNo, String language) {
     Order order = own(buyer, orderNo);
-    if (order.keys().isEmpty()) {
-      throw new DomainException("nothing-delivered", "no key of this order was delivered yet");
+    if (order.heldKeys().isEmpty()) {
+      throw new DomainException(
+          "nothing-delivered",
+          order.keys().isEmpty()
+              ? "no key of this order was delivered yet"
+              : "no key of this order is still yours: refunded or withdrawn keys are not sent");
     }
     if (!delivery.resend(order, language(language), clock.instant())) {
       throw new TooManyRequestsException(DeliveryNotices.WINDOW);

@@ -80,6 +80,17 @@ public final class Api {
     return send(request, headers);
   }
 
+  /** A POST whose body is streamed without a declared length (chunked), as a proxy may send it. */
+  public Answer postChunked(String path, byte[] body, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(body)));
+    return send(request, headers);
+  }
+
   public Answer put(String path, String body, Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri(path))

@@ -84,6 +84,109 @@ class AutomationIT extends ApiIT {
   }
 
   @Test
+  void aUnitRefundedForLackOfStockIsNeitherRefundedAgainNorFilledLater() throws Exception {
+    String sku = Api.unique("OOS2");
+    Buyer buyer = claims.buyer(sku, "IT-SUP");
+    assertEquals(
+        "REFUNDED_OUT_OF_STOCK", claims.file(buyer, "NOT_RECEIVED").json().getString("autoAction"));
+
+    JsonObject again = claims.file(buyer, "NOT_RECEIVED").json();
+    assertEquals("IN_REVIEW", again.getString("status"), again.toString());
+    assertTrue(!again.containsKey("autoAction") || again.isNull("autoAction"), again.toString());
+    assertEquals(1, refundWebhooks(buyer.orderNo()), "the unit is refunded once");
+
+    claims.stock(sku, "S-1", "STOCK-" + sku + "-1");
+    JsonObject afterStock = claims.file(buyer, "NOT_RECEIVED").json();
+    assertEquals("IN_REVIEW", afterStock.getString("status"), afterStock.toString());
+    assertEquals(1, inStock(sku), "stock never fills a unit already refunded");
+    assertEquals(1, refundWebhooks(buyer.orderNo()));
+
+    Answer late =
+        claims.orderPaidAt(
+            "2026-11-20T10:00:00Z", buyer.orderNo(), buyer.email(), sku, "IT-SUP", 1, "20.00");
+    assertEquals(200, late.status(), "the order itself may come again");
+    Answer lateKey = shopDelivers(buyer, sku, "LATE-" + sku);
+    assertEquals(409, lateKey.status(), lateKey.body());
+    assertTrue(lateKey.json().getString("type").endsWith("unit-refunded"), lateKey.body());
+  }
+
+  @Test
+  void aRefundedKeyIsNeverMailedAgain() throws Exception {
+    String sku = Api.unique("RFM");
+    String code = "CODE-" + sku;
+    Buyer buyer = claims.buyer(sku, "IT-SUP", code);
+    assertEquals("REFUNDED", claims.file(buyer, "WRONG_PURCHASE").json().getString("autoAction"));
+
+    Answer resend =
+        api.post(
+            "/api/v1/buyer/orders/" + buyer.orderNo() + "/delivery",
+            "{}",
+            Api.bearer(buyer.token()));
+    assertEquals(409, resend.status(), resend.body());
+    assertTrue(resend.json().getString("type").endsWith("nothing-delivered"), resend.body());
+
+    JsonObject notReceived = claims.file(buyer, "NOT_RECEIVED").json();
+    assertEquals("IN_REVIEW", notReceived.getString("status"), notReceived.toString());
+    assertTrue(notReceived.toString().contains("refunded or withdrawn"), notReceived.toString());
+    assertEquals(0, deliveryMails(buyer.email()), "the code that went back to stock is not mailed");
+  }
+
+  @Test
+  void aKeySentAgainByMailIsNoLongerRefundedAutomatically() throws Exception {
+    String sku = Api.unique("RSM");
+    Buyer buyer = claims.buyer(sku, "IT-SUP", "CODE-" + sku);
+    Answer resend =
+        api.post(
+            "/api/v1/buyer/orders/" + buyer.orderNo() + "/delivery",
+            "{}",
+            Api.bearer(buyer.token()));
+    assertEquals(202, resend.status(), resend.body());
+    assertEquals(1, deliveryMails(buyer.email()));
+
+    JsonObject t = claims.file(buyer, "WRONG_PURCHASE").json();
+
+    assertEquals("IN_REVIEW", t.getString("status"), t.toString());
+    assertEquals(0, refundWebhooks(buyer.orderNo()));
+    assertEquals(0, inStock(sku), "the mailed key stays with the buyer");
+  }
+
+  private static long deliveryMails(String email) throws Exception {
+    return count(
+        "SELECT COUNT(*) FROM notification WHERE template = 'DELIVERY_RESEND' AND channel = 'EMAIL'"
+            + " AND contact = ?",
+        email);
+  }
+
+  /** The shop delivers a key at index 0 of the buyer's order, late. */
+  private Answer shopDelivers(Buyer buyer, String sku, String code) {
+    String body =
+        jakarta.json.Json.createObjectBuilder()
+            .add("orderNo", buyer.orderNo())
+            .add("buyer", jakarta.json.Json.createObjectBuilder().add("email", buyer.email()))
+            .add(
+                "product",
+                jakarta.json.Json.createObjectBuilder()
+                    .add("sku", sku)
+                    .add("name", "Product " + sku)
+                    .add(
+                        "supplier",
+                        jakarta.json.Json.createObjectBuilder()
+                            .add("code", "IT-SUP")
+                            .add("name", "Supplier IT-SUP")))
+            .add("quantity", 1)
+            .add("amount", "20.00")
+            .add("currency", "CNY")
+            .add("paidAt", "2026-11-20T10:00:00Z")
+            .add(
+                "keys",
+                jakarta.json.Json.createArrayBuilder()
+                    .add(jakarta.json.Json.createObjectBuilder().add("index", 0).add("code", code)))
+            .build()
+            .toString();
+    return api.signed("/api/v1/orders", body);
+  }
+
+  @Test
   void theTicketEventSaysWhereTheClaimCameFromWithoutTheContactOrTheKey() throws Exception {
     String sku = Api.unique("ORIGIN");
     String code = "CODE-" + sku;

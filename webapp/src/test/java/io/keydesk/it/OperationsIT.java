@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,27 @@ class OperationsIT extends ApiIT {
     assertTrue(text.contains("keydesk_outbox_lag_seconds"));
     assertTrue(text.contains("keydesk_http_requests"), "request timings");
     assertTrue(text.contains("route=\"/buyer/orders\""), "by route template");
+  }
+
+  @Test
+  void aBodyLargerThanTheApiNeedsIsRefusedBeforeItIsRead() {
+    String big = "{\"text\":\"" + "a".repeat(300 * 1024) + "\"}";
+    Answer declared = api.post("/api/v1/classify", big, Map.of());
+    assertEquals(413, declared.status(), declared.body());
+    assertEquals("application/problem+json", declared.contentType());
+    assertEquals("urn:keydesk:problem:payload-too-large", declared.json().getString("type"));
+
+    Answer chunked =
+        api.postChunked("/api/v1/buyer/sessions", big.getBytes(StandardCharsets.UTF_8), Map.of());
+    assertEquals(413, chunked.status(), chunked.body());
+    assertEquals("urn:keydesk:problem:payload-too-large", chunked.json().getString("type"));
+
+    Answer small =
+        api.post("/api/v1/classify", "{\"text\":\"code says already redeemed\"}", Map.of());
+    assertEquals(200, small.status(), small.body());
+    String shopSized = "{\"orderNo\":\"" + "x".repeat(1024 * 1024) + "\"}";
+    Answer shop = api.signed("/api/v1/orders", shopSized);
+    assertEquals(400, shop.status(), "a shop's order of a megabyte is read: " + shop.body());
   }
 
   @Test

@@ -114,6 +114,25 @@ class ShopApiIT extends ApiIT {
   }
 
   @Test
+  void aFailedShopRequestDoesNotUseUpItsSignature() {
+    long now = Instant.now().getEpochSecond();
+    String stock =
+        "{\"sku\":\"" + Api.unique("NO-SUCH") + "\",\"batch\":\"B\",\"keys\":[{\"code\":\"X\"}]}";
+    Answer first = api.signedAt("/api/v1/stock", stock, now, Api.SHOP_SECRET);
+    assertEquals(400, first.status(), first.body());
+    Answer again = api.signedAt("/api/v1/stock", stock, now, Api.SHOP_SECRET);
+    assertEquals(
+        400, again.status(), "the same failing request fails the same way: " + again.body());
+
+    String status =
+        "{\"orderNo\":\"" + Api.unique("NO-SUCH") + "\",\"keyIndex\":0,\"status\":\"REDEEMED\"}";
+    Answer unknown = api.signedAt("/api/v1/card-keys/status", status, now, Api.SHOP_SECRET);
+    Answer unknownAgain = api.signedAt("/api/v1/card-keys/status", status, now, Api.SHOP_SECRET);
+    assertEquals(unknown.status(), unknownAgain.status(), unknownAgain.body());
+    assertTrue(unknown.status() >= 400 && unknown.status() != 409, unknown.body());
+  }
+
+  @Test
   void namesEveryInvalidFieldAndWritesNothing() throws Exception {
     String orderNo = Api.unique("BAD");
     String body =

@@ -7,7 +7,6 @@ import io.keydesk.domain.model.notification.InboxMessage;
 import io.keydesk.domain.model.notification.InboxRepository;
 import io.keydesk.domain.model.notification.Template;
 import io.keydesk.domain.model.order.CardKey;
-import io.keydesk.domain.model.order.CardKeyStatus;
 import io.keydesk.domain.model.order.CardKeyVault;
 import io.keydesk.domain.model.order.Contact;
 import io.keydesk.domain.model.order.Order;
@@ -199,7 +198,8 @@ public class NotificationDelivery {
 
   /**
    * The keys of a {@link Template#DELIVERY_RESEND}, opened in memory for this one send; only for
-   * the order's own buyer, and never voided keys.
+   * the order's own buyer, and only the keys the buyer still holds (never a refunded key, whose
+   * code went back to stock, nor a voided or replaced one).
    */
   private List<KeyText> keys(NotificationRecord row, Map<String, String> params)
       throws DeliveryException {
@@ -211,13 +211,9 @@ public class NotificationDelivery {
             .find(params.get("orderNo"))
             .filter(o -> o.belongsTo(row.contact()))
             .orElseThrow(() -> DeliveryException.refused("no such order for this contact"));
-    List<KeyText> keys =
-        order.keys().stream()
-            .filter(k -> k.status() != CardKeyStatus.VOIDED)
-            .map(this::open)
-            .toList();
+    List<KeyText> keys = order.heldKeys().stream().map(this::open).toList();
     if (keys.isEmpty()) {
-      throw DeliveryException.refused("the order has no delivered keys");
+      throw DeliveryException.refused("the buyer holds no key of the order");
     }
     return keys;
   }

@@ -143,6 +143,7 @@ public class ShopResource {
     @APIResponse(responseCode = "400", description = "Invalid fields, each named; unknown sku"),
     @APIResponse(responseCode = "401", description = "Missing or wrong signature, stale timestamp")
   })
+  @Transactional
   public StockService.StockReceipt addStock(
       @HeaderParam(ShopSignatures.TIMESTAMP) String timestamp,
       @HeaderParam(ShopSignatures.SIGNATURE) String signature,

@@ -7,7 +7,9 @@ import io.keydesk.domain.model.catalog.KeyBatch;
 import io.keydesk.domain.model.catalog.Product;
 import io.keydesk.domain.shared.DomainException;
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -27,6 +29,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** A purchase in the shop, with the card keys delivered for it. */
 @Entity
@@ -81,6 +85,12 @@ public class Order {
   @OneToMany(mappedBy = "order", cascade = CascadeType.PERSIST)
   @OrderBy("keyIndex")
   private List<CardKey> keys = new ArrayList<>();
+
+  /** Units never delivered and refunded because no stock could fill them. */
+  @ElementCollection
+  @CollectionTable(name = "order_refunded_unit", joinColumns = @JoinColumn(name = "order_id"))
+  @Column(name = "unit_index")
+  private Set<Integer> refundedUnits = new TreeSet<>();
 
   protected Order() {}
 
@@ -156,6 +166,11 @@ public class Order {
       throw new DomainException(
           "key-index-out-of-range", "key index " + index + " is outside the order quantity");
     }
+    if (refundedUnits.contains(index)) {
+      throw new DomainException(
+          "unit-refunded",
+          "the unit at key index " + index + " was refunded because it was never delivered");
+    }
     if (batch != null && !batch.product().sku().equals(product.sku())) {
       throw new IllegalArgumentException("batch of another product");
     }
@@ -172,15 +187,43 @@ public class Order {
     return Optional.of(key);
   }
 
-  /** Indexes below the quantity with no key delivered yet. */
+  /** Indexes below the quantity with no key delivered yet and not refunded instead. */
   public List<Integer> undeliveredIndexes() {
     List<Integer> missing = new ArrayList<>();
     for (int i = 0; i < quantity; i++) {
-      if (key(i).isEmpty()) {
+      if (key(i).isEmpty() && !refundedUnits.contains(i)) {
         missing.add(i);
       }
     }
     return missing;
+  }
+
+  /**
+   * Refunds units that were never delivered (no stock could fill them): they are no longer owed, so
+   * no later claim, delivery or stock key fills them.
+   */
+  public void refundUndelivered(List<Integer> indexes) {
+    List<Integer> owed = undeliveredIndexes();
+    if (indexes.isEmpty() || !owed.containsAll(indexes)) {
+      throw new IllegalArgumentException(
+          "only undelivered units can be refunded: " + indexes + " of " + owed);
+    }
+    refundedUnits.addAll(indexes);
+  }
+
+  /** The units refunded without ever being delivered. */
+  public Set<Integer> refundedUnits() {
+    return Collections.unmodifiableSet(refundedUnits);
+  }
+
+  /**
+   * The keys the buyer still holds: delivered or redeemed, not refunded, voided or replaced as
+   * defective. Only these may be shown or sent to the buyer again.
+   */
+  public List<CardKey> heldKeys() {
+    return keys.stream()
+        .filter(k -> k.status() == CardKeyStatus.DELIVERED || k.status() == CardKeyStatus.REDEEMED)
+        .toList();
   }
 
   /**
@@ -190,7 +233,7 @@ public class Order {
   public CardKey deliverFromStock(CardKey stockKey, Integer index, Instant at) {
     int target;
     if (index != null) {
-      if (index < 0 || index >= quantity || key(index).isPresent()) {
+      if (!undeliveredIndexes().contains(index)) {
         throw new DomainException("key-index-taken", "key index " + index + " is not free");
       }
       target = index;
@@ -246,7 +289,8 @@ public class Order {
   /** Whether every unit of the order was refunded (nothing of it is still the buyer's). */
   public boolean refundedInFull() {
     for (int i = 0; i < quantity; i++) {
-      if (key(i).filter(k -> k.status() == CardKeyStatus.REFUNDED).isEmpty()) {
+      if (!refundedUnits.contains(i)
+          && key(i).filter(k -> k.status() == CardKeyStatus.REFUNDED).isEmpty()) {
         return false;
       }
     }

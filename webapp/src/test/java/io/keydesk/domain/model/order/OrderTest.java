@@ -275,4 +275,59 @@ class OrderTest {
     assertTrue(one.refundedInFull());
     assertFalse(one.refundableAsWhole());
   }
+
+  @Test
+  void aUnitRefundedForLackOfStockIsNoLongerOwedNorFilled() {
+    Order three = TestOrders.order("O-9", 3);
+    TestOrders.deliver(three, 0, "A");
+    assertEquals(List.of(1, 2), three.undeliveredIndexes());
+
+    three.refundUndelivered(List.of(2));
+
+    assertEquals(List.of(1), three.undeliveredIndexes());
+    assertEquals(java.util.Set.of(2), three.refundedUnits());
+    DomainException delivered =
+        assertThrows(
+            DomainException.class,
+            () -> three.deliver(2, null, sealed("late"), null, "fp-late", DELIVERED));
+    assertEquals("unit-refunded", delivered.code());
+    assertThrows(
+        DomainException.class,
+        () ->
+            three.deliverFromStock(
+                CardKey.stocked(three.product(), null, sealed("S"), null, "fp-S"), 2, DELIVERED),
+        "stock never fills a refunded unit");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> three.refundUndelivered(List.of(2)),
+        "a unit is refunded once");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> three.refundUndelivered(List.of(0)),
+        "a delivered unit is refunded through its key");
+  }
+
+  @Test
+  void anOrderOfRefundedUnitsAndRefundedKeysIsRefundedInFull() {
+    Order two = TestOrders.order("O-10", 2);
+    CardKey a = TestOrders.deliver(two, 0, "A");
+    two.refundUndelivered(List.of(1));
+    assertFalse(two.refundedInFull());
+
+    a.refundToStock(TestOrders.PAID_AT.plusSeconds(600));
+
+    assertTrue(two.refundedInFull());
+  }
+
+  @Test
+  void theBuyerHoldsDeliveredAndRedeemedKeysOnly() {
+    Order four = TestOrders.order("O-11", 4);
+    CardKey delivered = TestOrders.deliver(four, 0, "A");
+    CardKey redeemed = TestOrders.deliver(four, 1, "B");
+    redeemed.markRedeemed(DELIVERED.plusSeconds(60));
+    TestOrders.deliver(four, 2, "C").refundToStock(DELIVERED.plusSeconds(60));
+    TestOrders.deliver(four, 3, "D").markVoided(DELIVERED.plusSeconds(60));
+
+    assertEquals(List.of(delivered, redeemed), four.heldKeys());
+  }
 }
