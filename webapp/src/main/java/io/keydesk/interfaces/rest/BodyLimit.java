@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -24,6 +25,11 @@ import java.util.Set;
  * 1,000 keys of 512 characters each), {@value #LIMIT} bytes for everything else (the largest body a
  * buyer or staff member sends, a help article in two languages, is far below it). File uploads
  * (multipart) are capped by the servlet container instead.
+ *
+ * <p>An HTTP/1.1 client sends its whole body before it reads the answer, so a body left unread
+ * would leave it waiting; up to {@value #SWALLOW} bytes of a refused body are read and thrown away
+ * first (as Tomcat's {@code maxSwallowSize} does), and a larger one is answered with {@code
+ * Connection: close}.
  */
 @Provider
 @PreMatching
@@ -31,6 +37,7 @@ import java.util.Set;
 public class BodyLimit implements ContainerRequestFilter {
   static final int LIMIT = 256 * 1024;
   static final int SHOP_LIMIT = 4 * 1024 * 1024;
+  static final int SWALLOW = 2 * 1024 * 1024;
   private static final Set<String> SHOP_PATHS = Set.of("orders", "stock", "card-keys/status");
 
   @Override
@@ -43,20 +50,44 @@ public class BodyLimit implements ContainerRequestFilter {
     int limit =
         SHOP_PATHS.contains(path.startsWith("/") ? path.substring(1) : path) ? SHOP_LIMIT : LIMIT;
     if (request.getLength() > limit) {
-      request.abortWith(tooLarge(limit).getResponse());
+      boolean drained =
+          request.getLength() <= SWALLOW && swallow(request.getEntityStream(), SWALLOW);
+      request.abortWith(tooLarge(limit, drained).getResponse());
       return;
     }
     request.setEntityStream(new Capped(request.getEntityStream(), limit));
   }
 
-  private static WebApplicationException tooLarge(int limit) {
-    return new WebApplicationException(
-        Problem.of(
-                413,
-                "payload-too-large",
-                "Payload too large",
-                "the request body is larger than " + limit / 1024 + " KiB")
-            .toResponse());
+  private static WebApplicationException tooLarge(int limit, boolean drained) {
+    Response.ResponseBuilder answer =
+        Response.fromResponse(
+            Problem.of(
+                    413,
+                    "payload-too-large",
+                    "Payload too large",
+                    "the request body is larger than " + limit / 1024 + " KiB")
+                .toResponse());
+    if (!drained) {
+      answer.header("Connection", "close");
+    }
+    return new WebApplicationException(answer.build());
+  }
+
+  /** Reads and discards up to {@code max} bytes; whether the body ended within them. */
+  private static boolean swallow(InputStream in, long max) {
+    byte[] buffer = new byte[8192];
+    long total = 0;
+    try {
+      for (int n; (n = in.read(buffer)) >= 0; ) {
+        total += n;
+        if (total > max) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Counts the bytes read and refuses the body once it passes the cap. */
@@ -90,7 +121,7 @@ public class BodyLimit implements ContainerRequestFilter {
     private void count(int n) {
       read += n;
       if (read > limit) {
-        throw tooLarge(limit);
+        throw tooLarge(limit, swallow(in, SWALLOW));
       }
     }
   }
