@@ -42,8 +42,10 @@ public class BodyLimit implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (!request.hasEntity()
-        || MediaType.MULTIPART_FORM_DATA_TYPE.isCompatible(request.getMediaType())) {
+    // Multipart bodies are parsed by the servlet container (getParts) and must not be touched
+    // here at all: even hasEntity() would read their first bytes.
+    MediaType type = request.getMediaType();
+    if (type != null && MediaType.MULTIPART_FORM_DATA_TYPE.isCompatible(type)) {
       return;
     }
     String path = request.getUriInfo().getPath();
