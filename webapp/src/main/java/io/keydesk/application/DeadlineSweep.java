@@ -1,6 +1,5 @@
 package io.keydesk.application;
 
-import io.keydesk.domain.model.ticket.TicketRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -20,7 +19,6 @@ public class DeadlineSweep {
   static final int BATCH = 500;
   static final int WAITING_BATCH = 100;
 
-  @Inject TicketRepository tickets;
   @Inject DeadlineWork work;
   @Inject DeadlinePolicy policy;
   @Inject Clock clock;
@@ -32,7 +30,7 @@ public class DeadlineSweep {
     Instant now = clock.instant();
     int flagged = 0;
     int escalated = 0;
-    for (long id : tickets.deadlineCandidates(now, policy.atRiskShare(), BATCH)) {
+    for (long id : work.candidates(now, policy.atRiskShare(), BATCH)) {
       try {
         DeadlineWork.Outcome outcome = work.check(id, now, policy.atRiskShare());
         flagged += outcome.flagged();
@@ -45,7 +43,7 @@ public class DeadlineSweep {
       }
     }
     int assigned = 0;
-    for (long id : tickets.waitingForAgent(WAITING_BATCH)) {
+    for (long id : work.waiting(WAITING_BATCH)) {
       try {
         if (work.assignWaiting(id, now)) {
           assigned++;

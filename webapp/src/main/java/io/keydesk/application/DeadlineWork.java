@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,22 @@ public class DeadlineWork {
 
   /** What checking one ticket did. */
   public record Outcome(int flagged, int escalated) {}
+
+  /**
+   * The open tickets whose targets may need a flag or an escalation, read in a transaction of their
+   * own: the sweep runs on a scheduler thread, where the container's entity manager works only
+   * inside a transaction (outside one every timer run failed).
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public List<Long> candidates(Instant now, double atRiskShare, int batch) {
+    return tickets.deadlineCandidates(now, atRiskShare, batch);
+  }
+
+  /** Tickets in review waiting for an agent, read in a transaction of their own. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public List<Long> waiting(int batch) {
+    return tickets.waitingForAgent(batch);
+  }
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Outcome check(long ticketId, Instant now, double atRiskShare) {
