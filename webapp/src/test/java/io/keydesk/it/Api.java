@@ -214,8 +214,20 @@ public final class Api {
     return a.json().getString("token");
   }
 
-  /** Signs in as staff and returns the bearer token. */
+  /**
+   * Tokens already issued in this test run, by username and password: a token lasts 12 hours, and
+   * signing in for every call would run into the per-user sign-in limit of a shared test server.
+   */
+  private static final Map<String, String> STAFF_TOKENS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Signs in as staff (once per user and password in a test run) and returns the bearer token. */
   public String staffToken(String username, String password) {
+    return STAFF_TOKENS.computeIfAbsent(
+        base + "|" + username + "|" + password, k -> signIn(username, password));
+  }
+
+  private String signIn(String username, String password) {
     Answer a =
         post(
             "/api/v1/ops/tokens",

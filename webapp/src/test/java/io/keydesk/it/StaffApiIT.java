@@ -55,6 +55,30 @@ class StaffApiIT extends ApiIT {
   }
 
   @Test
+  void guessingOneAccountFromManyAddressesIsSlowedDown() {
+    String user = Api.unique("target").toLowerCase();
+    Answer last = null;
+    for (int i = 0; i <= 30; i++) {
+      last =
+          api.post(
+              "/api/v1/ops/tokens",
+              "{\"username\":\"" + user + "\",\"password\":\"guess-" + i + "\"}",
+              Map.of("X-Forwarded-For", Api.uniqueIp()));
+      if (i < 30) {
+        assertEquals(401, last.status(), "attempt " + i + ": " + last.body());
+      }
+    }
+    assertEquals(429, last.status(), last.body());
+    assertTrue(Integer.parseInt(last.header("Retry-After")) > 0);
+    Answer otherUser =
+        api.post(
+            "/api/v1/ops/tokens",
+            "{\"username\":\"" + user + "-2\",\"password\":\"guess\"}",
+            Map.of("X-Forwarded-For", Api.uniqueIp()));
+    assertEquals(401, otherUser.status(), "the limit is the account's, not everyone's");
+  }
+
+  @Test
   void rolesAreEnforcedOnEveryOpsResource() {
     String supplier = api.staffToken("supplier", "supplier-demo-pass");
     String ticketNo = fileTicket("OTHER").split(" ")[0];

@@ -3,6 +3,7 @@ package io.keydesk.interfaces.rest;
 import io.keydesk.application.CaseFiles;
 import io.keydesk.application.CaseFiles.CaseFile;
 import io.keydesk.application.RateLimiter;
+import io.keydesk.application.SignInLimits;
 import io.keydesk.application.StaffAccessService;
 import io.keydesk.application.StaffAccessService.StaffToken;
 import io.keydesk.application.StaffAction;
@@ -37,7 +38,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,7 +63,7 @@ public class OpsResource {
   @Inject TeamService team;
   @Inject TicketAttachments attachments;
   @Inject CaseFiles caseFiles;
-  @Inject RateLimiter limiter;
+  @Inject SignInLimits signInLimits;
   @Inject JsonBodies bodies;
   @Inject ClientAddress clientAddress;
   @Context HttpServletRequest request;
@@ -100,7 +100,7 @@ public class OpsResource {
           String body) {
     Login login = bodies.read(body, Login.class);
     RateLimiter.Decision decision =
-        limiter.hit("staff-login:ip:" + clientAddress.of(request), 20, Duration.ofMinutes(10));
+        signInLimits.attempt(clientAddress.of(request), login.username());
     if (!decision.allowed()) {
       throw new TooManyRequestsException(decision.retryAfter());
     }

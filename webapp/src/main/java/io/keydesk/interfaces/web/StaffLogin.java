@@ -1,6 +1,7 @@
 package io.keydesk.interfaces.web;
 
 import io.keydesk.application.RateLimiter;
+import io.keydesk.application.SignInLimits;
 import io.keydesk.interfaces.rest.ClientAddress;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -15,7 +16,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -26,7 +26,7 @@ import java.util.Locale;
 @RequestScoped
 public class StaffLogin {
   @Inject SecurityContext security;
-  @Inject RateLimiter limiter;
+  @Inject SignInLimits signInLimits;
   @Inject ClientAddress clientAddress;
 
   @NotBlank
@@ -42,10 +42,8 @@ public class StaffLogin {
   public String login() {
     ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
     RateLimiter.Decision decision =
-        limiter.hit(
-            "staff-login:ip:" + clientAddress.of((HttpServletRequest) external.getRequest()),
-            20,
-            Duration.ofMinutes(10));
+        signInLimits.attempt(
+            clientAddress.of((HttpServletRequest) external.getRequest()), username);
     if (!decision.allowed()) {
       Pages.error(null, "find.limited");
       return null;
