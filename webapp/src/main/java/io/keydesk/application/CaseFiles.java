@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,14 @@ public class CaseFiles {
   @Inject CardKeyVault vault;
   @Inject Audit audit;
   @Inject Clock clock;
+  @Inject RateLimiter limiter;
+
+  /**
+   * Keys one staff member may see in clear per day (shared by all app instances). DESIGN.md shows
+   * keys unmasked to their buyer only; the console's audited reveal (issue 6) is the exception,
+   * bounded so that an agent's session or token cannot be used to read keys in bulk.
+   */
+  static final int REVEALS_PER_DAY = 30;
 
   /** The case as the console shows it. */
   public record CaseFile(
@@ -137,6 +146,11 @@ public class CaseFiles {
   @Transactional
   public StaffReveal reveal(StaffIdentity staff, String ticketNo, int index) {
     requireCaseRole(staff);
+    RateLimiter.Decision allowed =
+        limiter.hit("staff-key-reveal:" + staff.username(), REVEALS_PER_DAY, Duration.ofDays(1));
+    if (!allowed.allowed()) {
+      throw new TooManyRequestsException(allowed.retryAfter());
+    }
     Ticket t = load(ticketNo);
     CardKey key = t.order().key(index).orElseThrow(() -> new NotFoundException("key"));
     Map<String, Object> details = new LinkedHashMap<>();

@@ -160,6 +160,40 @@ class TicketViewActionsIT extends ApiIT {
   }
 
   @Test
+  void oneStaffMemberSeesAtMostThirtyKeysADay() {
+    String sku = Api.unique("TVL");
+    Buyer buyer = claims.buyer(sku, "TV-SUP", "CODE-" + sku);
+    String ticketNo = caseInReview(buyer, "INVALID_KEY", "en");
+    String username = Api.unique("reveal").toLowerCase();
+    String password = "pass-" + username;
+    Answer created =
+        api.post(
+            "/api/v1/ops/staff-users",
+            Json.createObjectBuilder()
+                .add("username", username)
+                .add("displayName", "IT Reveal")
+                .add("role", "AGENT")
+                .add("language", "en")
+                .add("password", password)
+                .build()
+                .toString(),
+            Api.bearer(api.staffToken("admin", "admin-demo-pass")));
+    assertEquals(201, created.status(), created.body());
+    String token = api.staffToken(username, password);
+    String path = "/api/v1/ops/tickets/" + ticketNo + "/keys/0/reveal";
+
+    for (int i = 0; i < 30; i++) {
+      assertEquals(200, api.post(path, "", Api.bearer(token)).status(), "reveal " + i);
+    }
+    Answer refused = api.post(path, "", Api.bearer(token));
+
+    assertEquals(429, refused.status(), refused.body());
+    assertTrue(Integer.parseInt(refused.header("Retry-After")) > 0);
+    assertFalse(refused.body().contains("CODE-" + sku));
+    assertEquals(200, api.post(path, "", Api.bearer(agent)).status(), "each person's own limit");
+  }
+
+  @Test
   void replaceTakesAnotherStockKeyOnceAndTheBuyerSeesIt() throws Exception {
     String sku = Api.unique("TV");
     Buyer buyer = claims.buyer(sku, "TV-SUP", "CODE-" + sku);

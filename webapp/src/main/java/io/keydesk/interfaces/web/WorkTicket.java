@@ -9,6 +9,7 @@ import io.keydesk.application.CaseFiles.StaffKey;
 import io.keydesk.application.CaseFiles.StaffReveal;
 import io.keydesk.application.StaffAction;
 import io.keydesk.application.StaffTicketService;
+import io.keydesk.application.TooManyRequestsException;
 import io.keydesk.domain.model.ticket.TicketStatus;
 import io.keydesk.domain.shared.DomainException;
 import io.keydesk.domain.shared.NotFoundException;
@@ -121,6 +122,9 @@ public class WorkTicket implements Serializable {
     } catch (NotFoundException e) {
       revealed = null;
       Pages.error(null, "console.case.keyNotFound");
+    } catch (TooManyRequestsException e) {
+      revealed = null;
+      Pages.error(null, "console.case.revealLimited");
     }
   }
 
