@@ -74,7 +74,7 @@ public class KeyRevealService {
     Order order = own(buyer, orderNo);
     revealable(order, index);
     RateLimiter.Decision allowed =
-        limiter.hit("reveal-code:" + orderNo + ":" + index, CODES_PER_WINDOW, CODE_WINDOW);
+        limiter.hit("reveal-code:" + order.orderNo() + ":" + index, CODES_PER_WINDOW, CODE_WINDOW);
     if (!allowed.allowed()) {
       throw new TooManyRequestsException(allowed.retryAfter());
     }
@@ -85,7 +85,7 @@ public class KeyRevealService {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("code", code);
     params.put("minutesValid", Long.toString(VALID.toMinutes()));
-    params.put("orderNo", orderNo);
+    params.put("orderNo", order.orderNo());
     notifications.send(
         Notice.to(buyer.contact(), Template.ONE_TIME_CODE, language(language), params));
     return new CodeSent(buyer.contact().masked(), expires);
@@ -120,11 +120,11 @@ public class KeyRevealService {
     codes.markUsed(pending.id(), now);
     key.markRevealed(now, clientIp);
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("order", orderNo);
+    details.put("order", order.orderNo());
     details.put("keyIndex", index);
     details.put("fingerprint", key.fingerprint());
     details.put("clientIp", clientIp);
-    audit.record(Actor.buyer(), "key.revealed", "order", orderNo, details, now);
+    audit.record(Actor.buyer(), "key.revealed", "order", order.orderNo(), details, now);
     return new Reveal(
         new RevealedKey(
             index,

@@ -38,8 +38,9 @@ public class KeydeskAuthenticationMechanism implements HttpAuthenticationMechani
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     String authorization = request.getHeader("Authorization");
-    if (authorization != null && authorization.startsWith("Bearer kds_")) {
-      Optional<StaffIdentity> staff = access.identify(authorization.substring(7).strip());
+    Optional<String> bearer = BearerToken.from(authorization).filter(t -> t.startsWith("kds_"));
+    if (bearer.isPresent()) {
+      Optional<StaffIdentity> staff = access.identify(bearer.get());
       if (staff.isEmpty()) {
         return unauthorized(response);
       }

@@ -2,6 +2,7 @@ package io.keydesk.interfaces.rest;
 
 import io.keydesk.application.AccessTokens.BuyerIdentity;
 import io.keydesk.application.BuyerAccessService;
+import io.keydesk.infrastructure.security.BearerToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -14,10 +15,7 @@ public class BuyerAuth {
    * @throws RequestException 401 when the token is missing, unknown or expired
    */
   public BuyerIdentity require(String authorization) {
-    String token =
-        authorization != null && authorization.startsWith("Bearer ")
-            ? authorization.substring(7).strip()
-            : null;
+    String token = BearerToken.from(authorization).orElse(null);
     return access
         .identify(token)
         .orElseThrow(

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -91,8 +90,8 @@ public class MetricsResource {
       @QueryParam("language") String language,
       @QueryParam("channel") String channel) {
     List<Problem.FieldError> errors = new ArrayList<>();
-    Instant toAt = instant("to", to, errors);
-    Instant fromAt = instant("from", from, errors);
+    Instant toAt = QueryTimes.instant("to", to, errors);
+    Instant fromAt = QueryTimes.instant("from", from, errors);
     if (errors.isEmpty()) {
       toAt = toAt == null ? clock.instant() : toAt;
       fromAt = fromAt == null ? toAt.minus(Duration.ofDays(1)) : fromAt;
@@ -118,18 +117,6 @@ public class MetricsResource {
       throw new RequestException(Problem.invalid(errors));
     }
     return queries.funnel(fromAt, toAt, m, l, c);
-  }
-
-  private static Instant instant(String field, String value, List<Problem.FieldError> errors) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Instant.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      errors.add(new Problem.FieldError(field, "must be an ISO-8601 instant"));
-      return null;
-    }
   }
 
   private static String blank(String s) {

@@ -11,7 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -39,11 +39,10 @@ public class ReportSweepResource {
   public ReportSweep.Outcome sweep(@QueryParam("at") String at) {
     Instant when = clock.instant();
     if (at != null && !at.isBlank()) {
-      try {
-        when = Instant.parse(at.strip());
-      } catch (DateTimeParseException e) {
-        throw new RequestException(
-            Problem.invalid(List.of(new Problem.FieldError("at", "must be an ISO-8601 instant"))));
+      List<Problem.FieldError> errors = new ArrayList<>();
+      when = QueryTimes.instant("at", at, errors);
+      if (!errors.isEmpty()) {
+        throw new RequestException(Problem.invalid(errors));
       }
       if (when.isAfter(clock.instant())) {
         throw new RequestException(

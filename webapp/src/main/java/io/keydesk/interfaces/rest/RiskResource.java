@@ -28,7 +28,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,8 +83,8 @@ public class RiskResource {
         errors.add(new Problem.FieldError("source", "must be ENGINE, STREAM or STAFF"));
       }
     }
-    Instant fromAt = instant("from", from, errors);
-    Instant toAt = instant("to", to, errors);
+    Instant fromAt = QueryTimes.instant("from", from, errors);
+    Instant toAt = QueryTimes.instant("to", to, errors);
     Paging.check(page, size, errors);
     if (!errors.isEmpty()) {
       throw new RequestException(Problem.invalid(errors));
@@ -217,18 +216,6 @@ public class RiskResource {
               + " entries, whether the chain is intact and, if not, the first broken entry and why.")
   public AuditCheck verify() {
     return service.verifyAudit();
-  }
-
-  private static Instant instant(String field, String value, List<Problem.FieldError> errors) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      errors.add(new Problem.FieldError(field, "must be an ISO-8601 instant"));
-      return null;
-    }
   }
 
   private static String blank(String s) {

@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -100,8 +99,8 @@ public class SupplierReportResource {
 
   private Report build(String from, String to, String supplier) {
     List<Problem.FieldError> errors = new ArrayList<>();
-    LocalDate fromDay = day("from", from, errors);
-    LocalDate toDay = day("to", to, errors);
+    LocalDate fromDay = QueryTimes.day("from", from, errors);
+    LocalDate toDay = QueryTimes.day("to", to, errors);
     if (supplier != null && supplier.length() > 64) {
       errors.add(new Problem.FieldError("supplier", "at most 64 characters"));
     }
@@ -130,17 +129,5 @@ public class SupplierReportResource {
   private static String fileName(Report r, String ext) {
     String code = r.supplierCode().replaceAll("[^A-Za-z0-9_-]", "_");
     return "keydesk-report-" + code + "-" + r.from() + "-" + r.to() + "." + ext;
-  }
-
-  private static LocalDate day(String field, String value, List<Problem.FieldError> errors) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      errors.add(new Problem.FieldError(field, "must be a day as yyyy-MM-dd"));
-      return null;
-    }
   }
 }
