@@ -4,14 +4,18 @@ import io.keydesk.application.RejectedFileException;
 import io.keydesk.infrastructure.crypto.Digests;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.image.BufferedImage;
+import java.awt.image.SampleModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 import org.apache.tika.Tika;
 import org.apache.tika.mime.MediaType;
@@ -31,6 +35,18 @@ public class AttachmentInspector {
 
   /** Larger images are refused before decoding (a small file can unpack to gigabytes). */
   static final long MAX_PIXELS = 40_000_000L;
+
+  /**
+   * Images that would take more memory than this once decoded are refused before decoding: the
+   * pixel count alone let a 300 KB PNG of 16-bit colour with alpha (8 bytes a pixel) unpack to 320
+   * MB. 96 MiB holds a 24-megapixel photo or any phone screenshot.
+   */
+  static final long MAX_DECODED_BYTES = 96L * 1024 * 1024;
+
+  /** Images decoded at the same time, so that concurrent uploads cannot add up past the heap. */
+  static final int DECODING_AT_ONCE = 2;
+
+  private static final Semaphore DECODING = new Semaphore(DECODING_AT_ONCE, true);
 
   private final Tika tika = new Tika();
 
@@ -102,7 +118,22 @@ public class AttachmentInspector {
           throw RejectedFileException.unreadable(
               fileName, "the image is larger than " + MAX_PIXELS + " pixels");
         }
-        return reader.read(0);
+        if (pixels * bytesPerPixel(reader) > MAX_DECODED_BYTES) {
+          throw RejectedFileException.unreadable(
+              fileName, "the image is too large to check; send a smaller screenshot or photo");
+        }
+        if (!DECODING.tryAcquire(30, TimeUnit.SECONDS)) {
+          throw RejectedFileException.unreadable(
+              fileName, "too many images are being checked right now; try again in a moment");
+        }
+        try {
+          return reader.read(0);
+        } finally {
+          DECODING.release();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw RejectedFileException.unreadable(fileName, "the image cannot be read");
       } catch (IOException | RuntimeException e) {
         if (e instanceof RejectedFileException r) {
           throw r;
@@ -112,6 +143,23 @@ public class AttachmentInspector {
         reader.dispose();
       }
     }
+  }
+
+  /**
+   * Bytes a decoded pixel takes: from the image's own sample layout (8 for 16-bit RGBA), and at
+   * least 4 when the reader does not say (it decodes to a packed RGB or ARGB image).
+   */
+  private static long bytesPerPixel(ImageReader reader) throws IOException {
+    ImageTypeSpecifier raw = reader.getRawImageType(0);
+    if (raw == null) {
+      return 4;
+    }
+    SampleModel layout = raw.getSampleModel();
+    long bits = 0;
+    for (int size : layout.getSampleSize()) {
+      bits += size;
+    }
+    return Math.max(1, (bits + 7) / 8);
   }
 
   /**

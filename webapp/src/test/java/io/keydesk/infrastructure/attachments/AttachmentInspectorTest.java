@@ -143,6 +143,47 @@ class AttachmentInspectorTest {
     assertEquals("validation", e.code());
   }
 
+  @Test
+  void anImageThatWouldUnpackPastTheMemoryCapIsRefusedBeforeDecoding() {
+    // 4000 x 4000 pixels of 16-bit RGBA: a few hundred bytes on disk, 128 MB decoded
+    byte[] deep = pngHeaderOnly(4000, 4000, 16, 6);
+    RejectedFileException e =
+        assertThrows(RejectedFileException.class, () -> inspector.inspect("big.png", deep));
+    assertTrue(e.getMessage().contains("too large"), e.getMessage());
+
+    // the same size in 8-bit RGBA is 64 MB: allowed to decode (and then refused as broken)
+    byte[] shallow = pngHeaderOnly(4000, 4000, 8, 6);
+    RejectedFileException broken =
+        assertThrows(RejectedFileException.class, () -> inspector.inspect("ok.png", shallow));
+    assertTrue(broken.getMessage().contains("cannot be read"), broken.getMessage());
+  }
+
+  /** A PNG signature, an IHDR chunk and an empty IDAT and IEND: a header with no pixels. */
+  static byte[] pngHeaderOnly(int width, int height, int bitDepth, int colourType) {
+    ByteBuffer ihdr = ByteBuffer.allocate(13);
+    ihdr.putInt(width).putInt(height).put((byte) bitDepth).put((byte) colourType);
+    ihdr.put((byte) 0).put((byte) 0).put((byte) 0);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+    out.writeBytes(pngChunk("IHDR", ihdr.array()));
+    out.writeBytes(pngChunk("IDAT", new byte[0]));
+    out.writeBytes(pngChunk("IEND", new byte[0]));
+    return out.toByteArray();
+  }
+
+  static byte[] pngChunk(String type, byte[] data) {
+    byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+    CRC32 crc = new CRC32();
+    crc.update(name);
+    crc.update(data);
+    return ByteBuffer.allocate(12 + data.length)
+        .putInt(data.length)
+        .put(name)
+        .put(data)
+        .putInt((int) crc.getValue())
+        .array();
+  }
+
   static byte[] image(String format) throws IOException {
     BufferedImage img = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
     var g = img.createGraphics();
