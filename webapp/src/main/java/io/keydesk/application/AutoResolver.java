@@ -270,7 +270,8 @@ public class AutoResolver {
       return review(ticket, now, Review.NOTHING_HELD);
     }
     if (missing.isEmpty()) {
-      boolean resent = delivery.resend(order, ticket.language(), now);
+      boolean resent =
+          delivery.resend(order, ticket.buyerContact(), ticket.language(), now).allowed();
       return resolved(
           ticket,
           actor,

@@ -162,7 +162,9 @@ public class BuyerTicketService {
 
   private static TicketView sameRequestOrFail(Ticket earlier, FileTicket cmd) {
     boolean same =
-        earlier.order().orderNo().equals(cmd.orderNo())
+        // the order was found under the database's case-insensitive collation: "demo-1001" is
+        // the order DEMO-1001, and so is its retry
+        earlier.order().orderNo().equalsIgnoreCase(cmd.orderNo().strip())
             && (cmd.category() == null || earlier.category().code().name().equals(cmd.category()))
             && earlier.description().equals(cmd.description().strip());
     if (!same) {

@@ -30,25 +30,31 @@ public class DeliveryNotices {
   @Inject BuyerAccessService access;
 
   /**
-   * Queues the delivery again; false when it was re-sent too often lately (nothing queued).
+   * Queues the delivery again to {@code to}, one of the order's contacts (the buyer's session's: a
+   * buyer who signed in with the phone number gets it by SMS); refused, with the time until the
+   * next is allowed, when it was re-sent too often lately (nothing queued then).
    *
    * @throws IllegalStateException when the buyer holds no key of the order ({@link
    *     Order#heldKeys()} is empty): callers check that first
+   * @throws IllegalArgumentException when {@code to} is not a contact of the order
    */
-  public boolean resend(Order order, String language, Instant now) {
+  public RateLimiter.Decision resend(Order order, Contact to, String language, Instant now) {
+    if (!order.belongsTo(to)) {
+      throw new IllegalArgumentException("not a contact of order " + order.orderNo());
+    }
     List<CardKey> held = order.heldKeys();
     if (held.isEmpty()) {
       throw new IllegalStateException("order " + order.orderNo() + " holds no key to send");
     }
-    if (!limiter.hit("delivery-resend:" + order.orderNo(), LIMIT, WINDOW).allowed()) {
-      return false;
+    RateLimiter.Decision allowed = limiter.hit("delivery-resend:" + order.orderNo(), LIMIT, WINDOW);
+    if (!allowed.allowed()) {
+      return allowed;
     }
-    Contact to = order.buyerEmail().or(order::buyerPhone).map(Contact::new).orElseThrow();
     Map<String, String> params = new LinkedHashMap<>();
     params.put("orderNo", order.orderNo());
     params.put("magicToken", access.issueMagicLink(order, to));
     notifications.send(Notice.to(to, Template.DELIVERY_RESEND, language, params));
     held.forEach(key -> key.markRevealed(now));
-    return true;
+    return allowed;
   }
 }

@@ -146,8 +146,10 @@ public class KeyRevealService {
               ? "no key of this order was delivered yet"
               : "no key of this order is still yours: refunded or withdrawn keys are not sent");
     }
-    if (!delivery.resend(order, language(language), clock.instant())) {
-      throw new TooManyRequestsException(DeliveryNotices.WINDOW);
+    RateLimiter.Decision sent =
+        delivery.resend(order, buyer.contact(), language(language), clock.instant());
+    if (!sent.allowed()) {
+      throw new TooManyRequestsException(sent.retryAfter());
     }
   }
 

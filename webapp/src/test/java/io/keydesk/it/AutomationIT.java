@@ -146,6 +146,58 @@ class AutomationIT extends ApiIT {
     assertEquals(0, inStock(sku), "the mailed key stays with the buyer");
   }
 
+  @Test
+  void theDeliveryIsSentAgainToTheContactTheBuyerSignedInWith() throws Exception {
+    String sku = Api.unique("PH");
+    String orderNo = Api.unique("CL");
+    String email = orderNo.toLowerCase() + "@example.com";
+    String phone = "139" + String.format("%08d", Math.floorMod(orderNo.hashCode(), 100_000_000));
+    String body =
+        jakarta.json.Json.createObjectBuilder()
+            .add("orderNo", orderNo)
+            .add(
+                "buyer",
+                jakarta.json.Json.createObjectBuilder().add("email", email).add("phone", phone))
+            .add(
+                "product",
+                jakarta.json.Json.createObjectBuilder()
+                    .add("sku", sku)
+                    .add("name", "Product " + sku)
+                    .add(
+                        "supplier",
+                        jakarta.json.Json.createObjectBuilder()
+                            .add("code", "IT-SUP")
+                            .add("name", "Supplier IT-SUP")))
+            .add("quantity", 1)
+            .add("amount", "20.00")
+            .add("currency", "CNY")
+            .add("paidAt", "2026-11-20T10:00:00Z")
+            .add(
+                "keys",
+                jakarta.json.Json.createArrayBuilder()
+                    .add(
+                        jakarta.json.Json.createObjectBuilder()
+                            .add("index", 0)
+                            .add("code", "CODE-" + sku)))
+            .build()
+            .toString();
+    assertEquals(200, api.signed("/api/v1/orders", body).status());
+    String token = api.buyerToken(orderNo, phone);
+
+    Answer resend =
+        api.post("/api/v1/buyer/orders/" + orderNo + "/delivery", "{}", Api.bearer(token));
+
+    assertEquals(202, resend.status(), resend.body());
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM notification WHERE template = 'DELIVERY_RESEND'"
+                + " AND channel = 'SMS' AND contact = ?",
+            phone),
+        "by SMS to the phone number the buyer signed in with");
+    assertEquals(0, deliveryMails(email), "not to the order's mailbox");
+  }
+
   private static long deliveryMails(String email) throws Exception {
     return count(
         "SELECT COUNT(*) FROM notification WHERE template = 'DELIVERY_RESEND' AND channel = 'EMAIL'"

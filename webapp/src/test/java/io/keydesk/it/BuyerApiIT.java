@@ -155,9 +155,19 @@ class BuyerApiIT extends ApiIT {
             ticket.replace("INVALID_KEY", "OTHER"),
             Map.of("Authorization", "Bearer " + token, "Idempotency-Key", "retry-1"));
     assertEquals(422, reused.status());
+    Answer typedInLowerCase =
+        api.post("/api/v1/tickets", ticket.replace(orderNo, orderNo.toLowerCase()), headers);
+    assertEquals(200, typedInLowerCase.status(), "the same retry: " + typedInLowerCase.body());
+    assertEquals(ticketNo, typedInLowerCase.json().getString("ticketNo"));
+    Answer otherKey =
+        api.post(
+            "/api/v1/tickets",
+            ticket.replace("INVALID_KEY", "OTHER"),
+            Map.of("Authorization", "Bearer " + token, "Idempotency-Key", "RETRY-1"));
+    assertEquals(201, otherKey.status(), "keys differing in case are two keys: " + otherKey.body());
 
     Answer mine = api.get("/api/v1/buyer/tickets", Api.bearer(token));
-    assertEquals(1, mine.array().size());
+    assertEquals(2, mine.array().size());
     Answer view = api.get("/api/v1/tickets/" + ticketNo, Api.bearer(token));
     assertEquals(200, view.status());
     assertEquals("IN_REVIEW", view.json().getString("status"));

@@ -48,6 +48,20 @@ class StaffApiIT extends ApiIT {
     Answer forged = api.get("/api/v1/ops/tickets", Api.bearer("kds_not-a-real-token"));
     assertEquals(401, forged.status());
     assertTrue(forged.contentType().startsWith("application/problem+json"));
+    assertTrue(forged.body().contains("unknown or expired"), forged.body());
+    assertTrue(forged.header("X-Request-Id") != null, "answered by the API like any other");
+    assertEquals("nosniff", forged.header("X-Content-Type-Options"));
+    Answer publicCall =
+        api.post(
+            "/api/v1/classify",
+            "{\"text\":\"code says already redeemed\"}",
+            Api.bearer("kds_not-a-real-token"));
+    assertEquals(200, publicCall.status(), "a stale staff token does not lock out a public call");
+    String lowerCase = api.staffToken("agent", "agent-demo-pass");
+    assertEquals(
+        200,
+        api.get("/api/v1/ops/tickets", Map.of("Authorization", "bearer " + lowerCase)).status(),
+        "the scheme in any case");
 
     String token = api.staffToken("agent", "agent-demo-pass");
     assertTrue(token.startsWith("kds_"));

@@ -9,6 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Arrays;
 
@@ -33,13 +34,20 @@ public class StaffFilter implements ContainerRequestFilter {
     }
     if (!(request.getAttribute(KeydeskAuthenticationMechanism.STAFF_ATTRIBUTE)
         instanceof StaffIdentity staff)) {
+      boolean unknown =
+          request.getAttribute(KeydeskAuthenticationMechanism.UNKNOWN_TOKEN_ATTRIBUTE) != null;
       context.abortWith(
-          Problem.of(
-                  401,
-                  "unauthorized",
-                  "Unauthorized",
-                  "a staff token is required (POST /api/v1/ops/tokens)")
-              .toResponse());
+          Response.fromResponse(
+                  Problem.of(
+                          401,
+                          "unauthorized",
+                          "Unauthorized",
+                          unknown
+                              ? "the token is unknown or expired"
+                              : "a staff token is required (POST /api/v1/ops/tokens)")
+                      .toResponse())
+              .header("WWW-Authenticate", "Bearer")
+              .build());
       return;
     }
     if (Arrays.stream(rule.value()).noneMatch(r -> r == staff.role())) {
