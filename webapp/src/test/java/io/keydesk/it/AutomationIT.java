@@ -152,36 +152,9 @@ class AutomationIT extends ApiIT {
     String orderNo = Api.unique("CL");
     String email = orderNo.toLowerCase() + "@example.com";
     String phone = "139" + String.format("%08d", Math.floorMod(orderNo.hashCode(), 100_000_000));
-    String body =
-        jakarta.json.Json.createObjectBuilder()
-            .add("orderNo", orderNo)
-            .add(
-                "buyer",
-                jakarta.json.Json.createObjectBuilder().add("email", email).add("phone", phone))
-            .add(
-                "product",
-                jakarta.json.Json.createObjectBuilder()
-                    .add("sku", sku)
-                    .add("name", "Product " + sku)
-                    .add(
-                        "supplier",
-                        jakarta.json.Json.createObjectBuilder()
-                            .add("code", "IT-SUP")
-                            .add("name", "Supplier IT-SUP")))
-            .add("quantity", 1)
-            .add("amount", "20.00")
-            .add("currency", "CNY")
-            .add("paidAt", "2026-11-20T10:00:00Z")
-            .add(
-                "keys",
-                jakarta.json.Json.createArrayBuilder()
-                    .add(
-                        jakarta.json.Json.createObjectBuilder()
-                            .add("index", 0)
-                            .add("code", "CODE-" + sku)))
-            .build()
-            .toString();
-    assertEquals(200, api.signed("/api/v1/orders", body).status());
+    JsonObject buyer =
+        jakarta.json.Json.createObjectBuilder().add("email", email).add("phone", phone).build();
+    assertEquals(200, shopSends(orderNo, buyer, sku, "CODE-" + sku).status());
     String token = api.buyerToken(orderNo, phone);
 
     Answer resend =
@@ -207,10 +180,19 @@ class AutomationIT extends ApiIT {
 
   /** The shop delivers a key at index 0 of the buyer's order, late. */
   private Answer shopDelivers(Buyer buyer, String sku, String code) {
+    return shopSends(
+        buyer.orderNo(),
+        jakarta.json.Json.createObjectBuilder().add("email", buyer.email()).build(),
+        sku,
+        code);
+  }
+
+  /** The shop sends an order of one unit of {@code sku} with {@code code} at index 0. */
+  private Answer shopSends(String orderNo, JsonObject buyer, String sku, String code) {
     String body =
         jakarta.json.Json.createObjectBuilder()
-            .add("orderNo", buyer.orderNo())
-            .add("buyer", jakarta.json.Json.createObjectBuilder().add("email", buyer.email()))
+            .add("orderNo", orderNo)
+            .add("buyer", buyer)
             .add(
                 "product",
                 jakarta.json.Json.createObjectBuilder()
