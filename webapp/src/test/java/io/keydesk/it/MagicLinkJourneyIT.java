@@ -48,7 +48,7 @@ class MagicLinkJourneyIT extends BrowserIT {
     // not use the link up.
     Browser scanner = open("magic-scanner", "en-US,en");
     scanner.get("/m/" + link);
-    scanner.waitFor(presenceOfElementLocated(By.id("magic:open")));
+    scanner.waitFor(presenceOfElementLocated(By.id("magicForm:open")));
 
     // The buyer follows the link from the mail: one press, and onto the orders page, the key
     // masked.
@@ -56,7 +56,7 @@ class MagicLinkJourneyIT extends BrowserIT {
     buyer.get("/m/" + link);
     buyer.waitFor(textToBePresentInElementLocated(By.id("magicCard"), "Open your orders"));
     buyer.shoot("29-magic-open");
-    buyer.submit("magic:open");
+    buyer.submit("magicForm:open");
     buyer.waitFor(urlContains("/orders.xhtml"));
     WebElement order =
         buyer.waitFor(
@@ -127,7 +127,7 @@ class MagicLinkJourneyIT extends BrowserIT {
     // The same link again, in another browser: used, so the form with one clear message.
     Browser other = open("magic-used", "en-US,en");
     other.get("/m/" + link);
-    other.submit("magic:open");
+    other.submit("magicForm:open");
     other.waitFor(textToBePresentInElementLocated(By.id("messages"), "not valid any more"));
     assertTrue(other.path().endsWith("/index.xhtml"), other.path());
     other.waitFor(presenceOfElementLocated(By.id("find:orderNo")));

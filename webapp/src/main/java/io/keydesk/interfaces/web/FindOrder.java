@@ -68,7 +68,7 @@ public class FindOrder {
   public boolean isMagicOffered() {
     Map<String, String> params =
         FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
-    String token = params.getOrDefault("magic", params.get("magic:token"));
+    String token = params.getOrDefault("magic", params.get("magicForm:token"));
     return token != null && token.startsWith(MAGIC_PREFIX);
   }
 
