@@ -63,7 +63,8 @@ public class BuyerAccessService {
   @Transactional(dontRollbackOn = TooManyRequestsException.class)
   public Optional<BuyerSession> openSession(String orderNo, String rawContact, String clientIp) {
     Duration window = Duration.ofMinutes(limitWindowMinutes);
-    RateLimiter.Decision byIp = limiter.hit("buyer-session:ip:" + clientIp, limitPerIp, window);
+    RateLimiter.Decision byIp =
+        limiter.hit("buyer-session:ip:" + AddressBucket.of(clientIp), limitPerIp, window);
     RateLimiter.Decision byOrder =
         limiter.hit("buyer-session:order:" + normaliseOrderNo(orderNo), limitPerOrder, window);
     if (!byIp.allowed() || !byOrder.allowed()) {
@@ -112,7 +113,8 @@ public class BuyerAccessService {
   @Transactional(dontRollbackOn = TooManyRequestsException.class)
   public Optional<BuyerSession> openWithMagicLink(String token, String clientIp) {
     Duration window = Duration.ofMinutes(limitWindowMinutes);
-    RateLimiter.Decision byIp = limiter.hit("buyer-session:ip:" + clientIp, limitPerIp, window);
+    RateLimiter.Decision byIp =
+        limiter.hit("buyer-session:ip:" + AddressBucket.of(clientIp), limitPerIp, window);
     if (!byIp.allowed()) {
       throw new TooManyRequestsException(byIp.retryAfter());
     }

@@ -22,7 +22,10 @@ public class SignInLimits {
   /** Counts one attempt; refused when the address or the username has tried too often lately. */
   public RateLimiter.Decision attempt(String clientAddress, String username) {
     RateLimiter.Decision address =
-        limiter.hit("staff-login:ip:" + clientAddress, PER_ADDRESS, Duration.ofMinutes(10));
+        limiter.hit(
+            "staff-login:ip:" + AddressBucket.of(clientAddress),
+            PER_ADDRESS,
+            Duration.ofMinutes(10));
     if (!address.allowed()) {
       return address;
     }

@@ -1,5 +1,6 @@
 package io.keydesk.interfaces.rest;
 
+import io.keydesk.application.AddressBucket;
 import io.keydesk.application.RateLimiter;
 import io.keydesk.application.TooManyRequestsException;
 import io.keydesk.classifier.Classification;
@@ -117,7 +118,7 @@ public class ClassifyResource {
           String body) {
     RateLimiter.Decision decision =
         limiter.hit(
-            "classify:ip:" + clientAddress.of(request),
+            "classify:ip:" + AddressBucket.of(clientAddress.of(request)),
             limitPerIp,
             Duration.ofSeconds(limitWindowSeconds));
     if (!decision.allowed()) {

@@ -1,5 +1,6 @@
 package io.keydesk.interfaces.rest;
 
+import io.keydesk.application.AddressBucket;
 import io.keydesk.application.FunnelService;
 import io.keydesk.application.FunnelStep;
 import io.keydesk.application.RateLimiter;
@@ -65,7 +66,10 @@ public class FunnelResource {
                       schema = @Schema(ref = "FunnelStep")))
           String body) {
     RateLimiter.Decision allowed =
-        limiter.hit("funnel:ip:" + clientAddress.of(request), limitPerIp, Duration.ofMinutes(1));
+        limiter.hit(
+            "funnel:ip:" + AddressBucket.of(clientAddress.of(request)),
+            limitPerIp,
+            Duration.ofMinutes(1));
     if (!allowed.allowed()) {
       throw new TooManyRequestsException(allowed.retryAfter());
     }

@@ -1,5 +1,6 @@
 package io.keydesk.interfaces.rest;
 
+import io.keydesk.application.AddressBucket;
 import io.keydesk.application.ArticleViews.AnswerView;
 import io.keydesk.application.ArticleViews.Answers;
 import io.keydesk.application.KnowledgeBase;
@@ -193,7 +194,7 @@ public class KnowledgeBaseResource {
     ReportSolved report = bodies.read(body, ReportSolved.class);
     RateLimiter.Decision decision =
         limiter.hit(
-            "kb-solved:ip:" + clientAddress.of(request),
+            "kb-solved:ip:" + AddressBucket.of(clientAddress.of(request)),
             solvedPerTenMinutes,
             Duration.ofMinutes(10));
     if (!decision.allowed()) {
@@ -207,7 +208,9 @@ public class KnowledgeBaseResource {
   private void limitReads() {
     RateLimiter.Decision decision =
         limiter.hit(
-            "kb-read:ip:" + clientAddress.of(request), readsPerMinute, Duration.ofMinutes(1));
+            "kb-read:ip:" + AddressBucket.of(clientAddress.of(request)),
+            readsPerMinute,
+            Duration.ofMinutes(1));
     if (!decision.allowed()) {
       throw new TooManyRequestsException(decision.retryAfter());
     }
