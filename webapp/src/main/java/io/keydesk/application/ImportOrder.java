@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -25,7 +26,7 @@ public record ImportOrder(
     @NotNull @Min(1) @Max(1000) Integer quantity,
     @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal amount,
     @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
-    @NotNull Instant paidAt,
+    @NotNull @PastOrPresent Instant paidAt,
     @Size(max = 1000) List<@NotNull @Valid DeliveredKey> keys) {
 
   /** The buyer's contact: an e-mail address, a phone number or both. */
@@ -54,7 +55,7 @@ public record ImportOrder(
       @NotBlank @Size(max = 512) String code,
       @Size(max = 512) String secret,
       @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:\\-]+") String batch,
-      Instant deliveredAt) {
+      @PastOrPresent Instant deliveredAt) {
     @Override
     public String toString() {
       return "DeliveredKey[index=" + index + ", batch=" + batch + "]";

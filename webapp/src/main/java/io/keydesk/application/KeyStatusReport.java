@@ -4,6 +4,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -20,7 +21,7 @@ public record KeyStatusReport(
     @Pattern(regexp = "[0-9a-f]{64}") String fingerprint,
     @NotNull @Pattern(regexp = "REDEEMED|VOIDED", message = "must be REDEEMED or VOIDED")
         String status,
-    Instant at) {
+    @PastOrPresent Instant at) {
 
   @AssertTrue(message = "name the key by orderNo and keyIndex, or by fingerprint")
   public boolean isKeyNamed() {

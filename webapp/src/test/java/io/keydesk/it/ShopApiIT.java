@@ -114,6 +114,25 @@ class ShopApiIT extends ApiIT {
   }
 
   @Test
+  void timesInTheFutureAreRefusedBeyondTheClockSkew() {
+    String sku = Api.unique("FUT");
+    String tomorrow = Instant.now().plus(java.time.Duration.ofDays(1)).toString();
+    String body =
+        "{\"orderNo\":\""
+            + Api.unique("FUT")
+            + "\",\"buyer\":{\"email\":\"f@example.com\"},\"product\":{\"sku\":\""
+            + sku
+            + "\",\"name\":\"P\",\"supplier\":{\"code\":\"IT-SUP\",\"name\":\"S\"}},"
+            + "\"quantity\":1,\"amount\":\"1.00\",\"currency\":\"CNY\",\"paidAt\":\"%s\"}";
+    Answer future = api.signed("/api/v1/orders", body.formatted(tomorrow));
+    assertEquals(400, future.status(), future.body());
+    assertTrue(future.body().contains("paidAt"), future.body());
+    String inAMinute = Instant.now().plusSeconds(60).toString();
+    Answer skewed = api.signed("/api/v1/orders", body.replace("FUT", "FUU").formatted(inAMinute));
+    assertEquals(200, skewed.status(), "a minute of clock skew is fine: " + skewed.body());
+  }
+
+  @Test
   void aFailedShopRequestDoesNotUseUpItsSignature() {
     long now = Instant.now().getEpochSecond();
     String stock =
